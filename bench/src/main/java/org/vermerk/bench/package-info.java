@@ -1,0 +1,2 @@
+/** JMH benchmarks and load drivers. */
+package org.vermerk.bench;

@@ -1,0 +1,71 @@
+package org.vermerk.protocol.crypto;
+
+import org.vermerk.protocol.codec.Bytes;
+
+/**
+ * The primitives of one MLS cipher suite (RFC 9420 §5.1, §17.1): hash, MAC and KDF, AEAD, HPKE
+ * (RFC 9180) and a signature scheme. Protocol logic uses only this interface (and {@link
+ * LabeledCrypto} on top of it), never a crypto library directly. Implementations are stateless
+ * and thread-safe.
+ */
+public interface CipherSuite {
+    /** The suite's registered value (§17.1), e.g. 1 for MLS_128_DHKEMX25519_AES128GCM_SHA256_Ed25519. */
+    int id();
+
+    /** Nh: the hash and KDF output size in bytes. */
+    int hashLength();
+
+    /** Nk: the AEAD key size in bytes. */
+    int aeadKeyLength();
+
+    /** Nn: the AEAD nonce size in bytes. */
+    int aeadNonceLength();
+
+    byte[] hash(byte[] data);
+
+    byte[] mac(byte[] key, byte[] data);
+
+    /** HKDF-Extract (RFC 5869). */
+    byte[] kdfExtract(byte[] salt, byte[] ikm);
+
+    /** HKDF-Expand (RFC 5869). */
+    byte[] kdfExpand(byte[] prk, byte[] info, int length);
+
+    byte[] aeadSeal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext);
+
+    byte[] aeadOpen(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext) throws CryptoException;
+
+    /** A fresh signature key pair from the suite's scheme. */
+    KeyPair generateSignatureKeyPair();
+
+    /** The raw signature over {@code message} (no label; see {@link LabeledCrypto#signWithLabel}). */
+    byte[] sign(Secret privateKey, byte[] message) throws CryptoException;
+
+    boolean verify(Bytes publicKey, byte[] message, byte[] signature);
+
+    /** The public key that belongs to a signature private key. */
+    Bytes signaturePublicKey(Secret privateKey) throws CryptoException;
+
+    /** A fresh HPKE key pair of the suite's KEM. */
+    KeyPair generateHpkeKeyPair();
+
+    /** DeriveKeyPair of the suite's KEM (RFC 9180 §7.1.3). */
+    KeyPair deriveHpkeKeyPair(byte[] ikm);
+
+    /** The public key that belongs to an HPKE private key. */
+    Bytes hpkePublicKey(Secret privateKey) throws CryptoException;
+
+    /** HPKE SealBase (RFC 9180 §6.1), single shot. */
+    HpkeCiphertext hpkeSeal(Bytes publicKey, byte[] info, byte[] aad, byte[] plaintext) throws CryptoException;
+
+    /** HPKE OpenBase (RFC 9180 §6.1), single shot. */
+    byte[] hpkeOpen(Secret privateKey, HpkeCiphertext ciphertext, byte[] info, byte[] aad) throws CryptoException;
+
+    /** SetupBaseS followed by Export (RFC 9180 §5.3): the sender side of an external init (§12.1.7). */
+    HpkeExport hpkeExportSender(Bytes publicKey, byte[] info, byte[] exporterContext, int length)
+            throws CryptoException;
+
+    /** SetupBaseR followed by Export: the receiver side of an external init (§12.1.7). */
+    byte[] hpkeExportReceiver(Secret privateKey, byte[] kemOutput, byte[] info, byte[] exporterContext, int length)
+            throws CryptoException;
+}
