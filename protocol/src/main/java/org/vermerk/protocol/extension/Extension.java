@@ -1,0 +1,35 @@
+package org.vermerk.protocol.extension;
+
+import java.util.List;
+import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.codec.DecodeException;
+import org.vermerk.protocol.codec.Encodable;
+import org.vermerk.protocol.codec.TlsReader;
+import org.vermerk.protocol.codec.TlsWriter;
+
+/**
+ * <pre>
+ * struct {
+ *     ExtensionType extension_type;   // uint16
+ *     opaque extension_data&lt;V&gt;;
+ * } Extension;                        // RFC 9420 §7.2, §13.4
+ * </pre>
+ *
+ * Extensions of any type, known or not (including GREASE values, §13.5), are kept as they came
+ * and re-encoded unchanged; their data is interpreted only where the engine needs it.
+ */
+public record Extension(int type, Bytes data) implements Encodable {
+    public static Extension decode(TlsReader reader) throws DecodeException {
+        return new Extension(reader.u16(), reader.opaqueBytes());
+    }
+
+    /** {@code Extension extensions<V>}. */
+    public static List<Extension> decodeList(TlsReader reader) throws DecodeException {
+        return List.copyOf(reader.vector(Extension::decode));
+    }
+
+    @Override
+    public void encode(TlsWriter writer) {
+        writer.u16(type).opaque(data);
+    }
+}
