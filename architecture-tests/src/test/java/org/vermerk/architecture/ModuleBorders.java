@@ -1,0 +1,99 @@
+package org.vermerk.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module borders of docs/ARCHITECTURE.md as ArchUnit rules. They are plain values so that
+ * {@link ModuleBordersTest} can check them against the product and {@link ModuleBorderRulesBiteTest}
+ * can show that each one catches a violation.
+ */
+final class ModuleBorders {
+    private ModuleBorders() {}
+
+    static final String PROTOCOL = "org.vermerk.protocol..";
+    static final String KEYSTORE = "org.vermerk.keystore..";
+    static final String APP = "org.vermerk.app..";
+    static final String UI = "org.vermerk.ui..";
+    static final String SERVER = "org.vermerk.server..";
+
+    static final String JAVAFX = "javafx..";
+    static final String OKHTTP = "okhttp3..";
+    static final String JETTY = "org.eclipse.jetty..";
+    static final String JDBC = "java.sql..";
+    static final String SQLITE_DRIVER = "org.sqlite..";
+
+    /** The MLS engine is a pure library: no UI toolkit, no network stack, no database. */
+    static final ArchRule PROTOCOL_IS_A_PURE_LIBRARY = noClasses()
+            .that()
+            .resideInAPackage(PROTOCOL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JAVAFX, OKHTTP, JETTY, JDBC, SQLITE_DRIVER)
+            .allowEmptyShould(false)
+            .because("protocol/ is the MLS engine and the wire schema, with no I/O of its own");
+
+    /** The client engine runs headless (CLI, tests) and under any UI. */
+    static final ArchRule APP_HAS_NO_UI_TOOLKIT = noClasses()
+            .that()
+            .resideInAPackage(APP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JAVAFX)
+            .allowEmptyShould(true)
+            .because("app/ is the client engine and must run without JavaFX");
+
+    /** One module owns the database, so every transaction rule lives in one place. */
+    static final ArchRule ONLY_KEYSTORE_TOUCHES_JDBC = noClasses()
+            .that()
+            .resideOutsideOfPackage(KEYSTORE)
+            .and()
+            .resideInAPackage("org.vermerk..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JDBC, SQLITE_DRIVER)
+            .allowEmptyShould(true)
+            .because("only keystore/ touches JDBC or the SQLite driver");
+
+    /**
+     * The delivery server orders and fans out opaque MLS messages: it may read the wire schema and
+     * framing headers, never run group or tree logic (RFC 9750: the DS sees no plaintext).
+     */
+    static final ArchRule SERVER_SEES_ONLY_WIRE_AND_FRAMING = noClasses()
+            .that()
+            .resideInAPackage(SERVER)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.vermerk.protocol.group..",
+                    "org.vermerk.protocol.tree..",
+                    "org.vermerk.protocol.treemath..",
+                    "org.vermerk.protocol.schedule..",
+                    "org.vermerk.protocol.secrettree..")
+            .allowEmptyShould(true)
+            .because("server/ handles only the wire schema and MLS framing headers");
+
+    /** The UI talks to the engine only; storage and the server are behind app/. */
+    static final ArchRule UI_USES_ONLY_THE_ENGINE = noClasses()
+            .that()
+            .resideInAPackage(UI)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(KEYSTORE, SERVER)
+            .allowEmptyShould(true)
+            .because("ui/ reaches storage and the network only through app/");
+
+    /** Libraries report through exceptions and SLF4J, never by printing. */
+    static final ArchRule LIBRARIES_DO_NOT_PRINT = noClasses()
+            .that()
+            .resideInAnyPackage(PROTOCOL, KEYSTORE)
+            .should()
+            .accessField(System.class, "out")
+            .orShould()
+            .accessField(System.class, "err")
+            .orShould()
+            .callMethod(Throwable.class, "printStackTrace")
+            .allowEmptyShould(true)
+            .because("protocol/ and keystore/ are libraries: they log through SLF4J or throw");
+}

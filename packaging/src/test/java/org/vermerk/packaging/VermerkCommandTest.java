@@ -1,0 +1,40 @@
+package org.vermerk.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class VermerkCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = VermerkCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommandAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Usage: vermerk").contains("--version");
+    }
+
+    @Test
+    void versionNamesTheProductAndTheJavaRuntime() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString())
+                .contains("Vermerk")
+                .contains("Java " + Runtime.version().feature());
+    }
+
+    @Test
+    void anUnknownSubcommandFailsWithAnErrorInsteadOfPretending() {
+        assertThat(run("demo")).isNotZero();
+        assertThat(err.toString()).contains("Unmatched argument").contains("demo");
+    }
+}
