@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.function.Executable;
+import org.vermerk.protocol.crypto.CipherSuites;
 
 /**
  * Loads the official MLS test vectors (copied into {@code src/test/resources/mls-test-vectors/},
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.function.Executable;
  * suite: counted and reported, never silently dropped.
  */
 public final class TestVectors {
-    /** The cipher suites the engine implements (RFC 9420 §17.1). */
-    public static final Set<Integer> IMPLEMENTED_SUITES = Set.of(1, 2);
+    /** The cipher suites the engine implements (RFC 9420 §17.1), as its registry lists them. */
+    public static final Set<Integer> IMPLEMENTED_SUITES = CipherSuites.implemented();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();

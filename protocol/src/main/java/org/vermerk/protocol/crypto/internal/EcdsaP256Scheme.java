@@ -1,0 +1,53 @@
+package org.vermerk.protocol.crypto.internal;
+
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.signers.DSADigestSigner;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.vermerk.protocol.crypto.CryptoException;
+
+/**
+ * ECDSA over P-256 with SHA-256 (ecdsa_secp256r1_sha256): signatures DER-encoded as RFC 9420
+ * §5.1.2 requires (via RFC 8446), nonces deterministic (RFC 6979) so that signing never depends
+ * on the quality of a random source. Verification rejects signatures whose DER is not canonical.
+ */
+final class EcdsaP256Scheme implements SignatureScheme {
+    @Override
+    public byte[] generatePrivateKey(SecureRandom random) {
+        return P256.randomScalar(random);
+    }
+
+    @Override
+    public byte[] publicKey(byte[] privateKey) throws CryptoException {
+        return P256.publicKeyOf(privateKey);
+    }
+
+    @Override
+    public byte[] sign(byte[] privateKey, byte[] message) throws CryptoException {
+        DSADigestSigner signer = newSigner();
+        signer.init(true, P256.privateKey(privateKey));
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
+    }
+
+    @Override
+    public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        DSADigestSigner verifier = newSigner();
+        try {
+            verifier.init(false, P256.publicKey(publicKey));
+        } catch (CryptoException e) {
+            return false;
+        }
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature);
+    }
+
+    private static DSADigestSigner newSigner() {
+        return new DSADigestSigner(
+                new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest())),
+                new SHA256Digest(),
+                StandardDSAEncoding.INSTANCE);
+    }
+}

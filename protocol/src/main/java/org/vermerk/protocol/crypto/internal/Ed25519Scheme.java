@@ -1,0 +1,52 @@
+package org.vermerk.protocol.crypto.internal;
+
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.vermerk.protocol.crypto.CryptoException;
+import org.vermerk.protocol.crypto.CryptoRule;
+
+/** Ed25519 (RFC 8032): 32-byte keys, 64-byte signatures {@code R || S}. */
+final class Ed25519Scheme implements SignatureScheme {
+    @Override
+    public byte[] generatePrivateKey(SecureRandom random) {
+        return new Ed25519PrivateKeyParameters(random).getEncoded();
+    }
+
+    @Override
+    public byte[] publicKey(byte[] privateKey) throws CryptoException {
+        return privateKey(privateKey).generatePublicKey().getEncoded();
+    }
+
+    @Override
+    public byte[] sign(byte[] privateKey, byte[] message) throws CryptoException {
+        Ed25519Signer signer = new Ed25519Signer();
+        signer.init(true, privateKey(privateKey));
+        signer.update(message, 0, message.length);
+        return signer.generateSignature();
+    }
+
+    @Override
+    public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        if (publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+            return false;
+        }
+        try {
+            Ed25519Signer verifier = new Ed25519Signer();
+            verifier.init(false, new Ed25519PublicKeyParameters(publicKey));
+            verifier.update(message, 0, message.length);
+            return verifier.verifySignature(signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Ed25519PrivateKeyParameters privateKey(byte[] encoded) throws CryptoException {
+        if (encoded.length != Ed25519PrivateKeyParameters.KEY_SIZE) {
+            throw new CryptoException(
+                    CryptoRule.MALFORMED_PRIVATE_KEY, "Ed25519 private key has " + encoded.length + " bytes, not 32");
+        }
+        return new Ed25519PrivateKeyParameters(encoded);
+    }
+}

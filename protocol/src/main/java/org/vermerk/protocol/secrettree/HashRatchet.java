@@ -1,0 +1,132 @@
+package org.vermerk.protocol.secrettree;
+
+import java.util.TreeMap;
+import org.vermerk.protocol.crypto.LabeledCrypto;
+import org.vermerk.protocol.crypto.Secret;
+
+/**
+ * One sender ratchet (RFC 9420 §9.1):
+ *
+ * <pre>
+ * ratchet_secret_[N]_[j]
+ *       +--&gt; DeriveTreeSecret(., "nonce", j, AEAD.Nn)  = ratchet_nonce_[N]_[j]
+ *       +--&gt; DeriveTreeSecret(., "key", j, AEAD.Nk)    = ratchet_key_[N]_[j]
+ *       V
+ * DeriveTreeSecret(., "secret", j, KDF.Nh)              = ratchet_secret_[N]_[j+1]
+ * </pre>
+ *
+ * Each step deletes the secret it came from. Keys of skipped generations are kept in a window
+ * (see {@link RatchetPolicy}); a key handed out is deleted here. Invariant: every generation in
+ * {@code [next - window, next)} that is not in {@link #retained} has been handed out. Not
+ * thread-safe: its {@link SecretTree} is confined to one conversation's worker.
+ */
+final class HashRatchet {
+    private static final long MAX_GENERATION = 0xffff_ffffL;
+
+    private final LabeledCrypto crypto;
+    private final RatchetPolicy policy;
+    /** {@code ratchet_secret_[N]_[next]}; null once generation 2^32-1 has been derived. */
+    private Secret secret;
+    /** The lowest generation whose key has not been derived yet. */
+    private long next;
+    /** Derived, not yet used keys of generations below {@link #next}, by generation. */
+    private final TreeMap<Long, KeyAndNonce> retained = new TreeMap<>();
+
+    HashRatchet(LabeledCrypto crypto, Secret first, RatchetPolicy policy) {
+        this(crypto, first, policy, 0);
+    }
+
+    /** A ratchet whose {@code first} secret is that of generation {@code start} (tests reach the end this way). */
+    HashRatchet(LabeledCrypto crypto, Secret first, RatchetPolicy policy, long start) {
+        this.crypto = crypto;
+        this.secret = first;
+        this.policy = policy;
+        this.next = start;
+    }
+
+    /** SECRET-TREE-1 when {@code generation} lies more than the policy allows beyond {@code next}. */
+    static void checkForwardDistance(long generation, long next, RatchetPolicy policy) throws SecretTreeException {
+        if (generation - next > policy.maxForwardDistance()) {
+            throw new SecretTreeException(
+                    SecretTreeRule.TOO_FAR_AHEAD,
+                    "generation " + generation + " is " + (generation - next) + " steps ahead, at most "
+                            + policy.maxForwardDistance() + " allowed");
+        }
+    }
+
+    /** The key of the next generation, for a sender; SECRET-TREE-5 when the ratchet is used up. */
+    KeyAndNonce next() throws SecretTreeException {
+        if (secret == null) {
+            throw new SecretTreeException(SecretTreeRule.EXHAUSTED, "the ratchet has reached generation 2^32-1");
+        }
+        return advance();
+    }
+
+    /** The key of {@code generation}, for a receiver; see {@link SecretTreeRule} for the failures. */
+    KeyAndNonce get(long generation) throws SecretTreeException {
+        if (generation < 0 || generation > MAX_GENERATION) {
+            throw new IllegalArgumentException("generation " + generation + " is not a uint32");
+        }
+        if (generation < next) {
+            return retainedKey(generation);
+        }
+        checkForwardDistance(generation, next, policy);
+        if (secret == null) {
+            throw new SecretTreeException(SecretTreeRule.EXHAUSTED, "the ratchet has reached generation 2^32-1");
+        }
+        long floor = generation + 1 - policy.outOfOrderWindow();
+        while (next < generation) {
+            KeyAndNonce skipped = advance();
+            if (skipped.generation() >= floor) {
+                retained.put(skipped.generation(), skipped);
+            } else {
+                skipped.destroy();
+            }
+        }
+        KeyAndNonce wanted = advance();
+        dropBelow(next - policy.outOfOrderWindow());
+        return wanted;
+    }
+
+    private KeyAndNonce retainedKey(long generation) throws SecretTreeException {
+        KeyAndNonce kept = retained.remove(generation);
+        if (kept != null) {
+            return kept;
+        }
+        if (generation < next - policy.outOfOrderWindow()) {
+            throw new SecretTreeException(
+                    SecretTreeRule.EXPIRED,
+                    "generation " + generation + " is older than the window of " + policy.outOfOrderWindow());
+        }
+        throw new SecretTreeException(SecretTreeRule.REPLAY, "the key of generation " + generation + " was used");
+    }
+
+    /** Derives the key and nonce of {@link #next}, replaces the secret by its successor, moves on. */
+    private KeyAndNonce advance() {
+        int nh = crypto.suite().hashLength();
+        KeyAndNonce derived = new KeyAndNonce(
+                next,
+                crypto.deriveTreeSecret(secret, "key", next, crypto.suite().aeadKeyLength()),
+                crypto.deriveTreeSecret(secret, "nonce", next, crypto.suite().aeadNonceLength()));
+        Secret successor = next == MAX_GENERATION ? null : crypto.deriveTreeSecret(secret, "secret", next, nh);
+        secret.destroy();
+        secret = successor;
+        next++;
+        return derived;
+    }
+
+    private void dropBelow(long floor) {
+        while (!retained.isEmpty() && retained.firstKey() < floor) {
+            retained.pollFirstEntry().getValue().destroy();
+        }
+    }
+
+    /** Wipes everything this ratchet holds. */
+    void destroy() {
+        if (secret != null) {
+            secret.destroy();
+        }
+        retained.values().forEach(KeyAndNonce::destroy);
+        retained.clear();
+    }
+}
