@@ -3,6 +3,7 @@ package org.vermerk.protocol.codec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the TLS presentation language as RFC 9420 §2.1 profiles it. Every length is checked
@@ -86,6 +87,25 @@ public final class TlsReader {
         return value == 1;
     }
 
+    /** A {@code uint8} enum value; values the enum does not define are rejected (CODEC-7). */
+    public <E extends Enum<E> & WireEnum> E u8Enum(Class<E> type) throws DecodeException {
+        return enumValue(type, u8());
+    }
+
+    /** A {@code uint16} enum value; values the enum does not define are rejected (CODEC-7). */
+    public <E extends Enum<E> & WireEnum> E u16Enum(Class<E> type) throws DecodeException {
+        return enumValue(type, u16());
+    }
+
+    private static <E extends Enum<E> & WireEnum> E enumValue(Class<E> type, int value) throws DecodeException {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.value() == value) {
+                return constant;
+            }
+        }
+        throw new DecodeException(CodecRule.UNKNOWN_ENUM_VALUE, type.getSimpleName() + " " + value);
+    }
+
     /** A fixed number of bytes without a header. */
     public byte[] raw(int count) throws DecodeException {
         need(count);
@@ -138,6 +158,11 @@ public final class TlsReader {
     /** {@code optional<T>}: null when absent. */
     public <T> T optional(Decoder<T> element) throws DecodeException {
         return bool() ? element.decode(this) : null;
+    }
+
+    /** {@code optional<T>} as a Java {@link Optional}. */
+    public <T> Optional<T> optionalOf(Decoder<T> element) throws DecodeException {
+        return Optional.ofNullable(optional(element));
     }
 
     public <T> T read(Decoder<T> decoder) throws DecodeException {

@@ -2,6 +2,7 @@ package org.vermerk.protocol.codec;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -119,6 +120,11 @@ public final class TlsWriter {
         u8(1);
         element.accept(this, value);
         return this;
+    }
+
+    /** {@code optional<T>} from a Java {@link Optional}. */
+    public <T> TlsWriter optionalOf(Optional<T> value, BiConsumer<TlsWriter, ? super T> element) {
+        return optional(value.orElse(null), element);
     }
 
     public TlsWriter optional(Encodable value) {

@@ -1,16 +1,16 @@
 package org.vermerk.protocol.schedule;
 
-import java.util.Objects;
 import org.vermerk.protocol.codec.Bytes;
-import org.vermerk.protocol.codec.CodecRule;
 import org.vermerk.protocol.codec.DecodeException;
 import org.vermerk.protocol.codec.Encodable;
 import org.vermerk.protocol.codec.TlsReader;
 import org.vermerk.protocol.codec.TlsWriter;
+import org.vermerk.protocol.codec.WireEnum;
 
 /**
  * <pre>
- * enum { reserved(0), external(1), resumption(2), (255) } PSKType;   // uint8
+ * enum { reserved(0), external(1), resumption(2), (255) } PSKType;
+ * enum { reserved(0), application(1), reinit(2), branch(3), (255) } ResumptionPSKUsage;
  *
  * struct {
  *   PSKType psktype;
@@ -23,54 +23,92 @@ import org.vermerk.protocol.codec.TlsWriter;
  *       uint64 psk_epoch;
  *   };
  *   opaque psk_nonce&lt;V&gt;;
- * } PreSharedKeyID;            // RFC 9420 §8.4
+ * } PreSharedKeyID;                       // RFC 9420 §8.4
  * </pre>
  *
- * The two variants are the two record types below.
+ * Both enums are checked on decode (CODEC-7); the nonce length ({@code KDF.Nh}) is checked where
+ * the suite is known.
  */
 public sealed interface PreSharedKeyId extends Encodable {
-    int EXTERNAL = 1;
-    int RESUMPTION = 2;
+    PskType pskType();
 
-    /** {@code psk_nonce}: fresh, KDF.Nh bytes, each time the PSK is injected (§8.4). */
-    Bytes nonce();
+    Bytes pskNonce();
 
-    /** An external PSK, provided by the application and named by {@code psk_id}. */
-    record External(Bytes pskId, Bytes nonce) implements PreSharedKeyId {
-        public External {
-            Objects.requireNonNull(pskId);
-            Objects.requireNonNull(nonce);
+    /** {@code PSKType}. */
+    enum PskType implements WireEnum {
+        EXTERNAL(1),
+        RESUMPTION(2);
+
+        private final int value;
+
+        PskType(int value) {
+            this.value = value;
+        }
+
+        @Override
+        public int value() {
+            return value;
+        }
+    }
+
+    /** {@code ResumptionPSKUsage}. */
+    enum ResumptionPskUsage implements WireEnum {
+        APPLICATION(1),
+        REINIT(2),
+        BRANCH(3);
+
+        private final int value;
+
+        ResumptionPskUsage(int value) {
+            this.value = value;
+        }
+
+        @Override
+        public int value() {
+            return value;
+        }
+    }
+
+    /** A PSK the application provisioned, named by {@code psk_id}. */
+    record External(Bytes pskId, Bytes pskNonce) implements PreSharedKeyId {
+        @Override
+        public PskType pskType() {
+            return PskType.EXTERNAL;
         }
 
         @Override
         public void encode(TlsWriter writer) {
-            writer.u8(EXTERNAL).opaque(pskId).opaque(nonce);
+            writer.u8(PskType.EXTERNAL.value()).opaque(pskId).opaque(pskNonce);
         }
     }
 
-    /** A resumption PSK: the {@code resumption_psk} of group {@code groupId} in {@code epoch}. */
-    record Resumption(ResumptionPskUsage usage, Bytes groupId, long epoch, Bytes nonce) implements PreSharedKeyId {
-        public Resumption {
-            Objects.requireNonNull(usage);
-            Objects.requireNonNull(groupId);
-            Objects.requireNonNull(nonce);
+    /** The resumption PSK of an earlier epoch of a group (§8.6). */
+    record Resumption(ResumptionPskUsage usage, Bytes pskGroupId, long pskEpoch, Bytes pskNonce)
+            implements PreSharedKeyId {
+        @Override
+        public PskType pskType() {
+            return PskType.RESUMPTION;
         }
 
         @Override
         public void encode(TlsWriter writer) {
-            writer.u8(RESUMPTION).u8(usage.value()).opaque(groupId).u64(epoch).opaque(nonce);
+            writer.u8(PskType.RESUMPTION.value())
+                    .u8(usage.value())
+                    .opaque(pskGroupId)
+                    .u64(pskEpoch)
+                    .opaque(pskNonce);
         }
     }
 
-    /** Decodes one PreSharedKeyID; reserved(0) and unknown PSK types fail with CODEC-6. */
     static PreSharedKeyId decode(TlsReader reader) throws DecodeException {
-        int type = reader.u8();
-        return switch (type) {
+        return switch (reader.u8Enum(PskType.class)) {
             case EXTERNAL -> new External(reader.opaqueBytes(), reader.opaqueBytes());
             case RESUMPTION ->
                 new Resumption(
-                        ResumptionPskUsage.of(reader.u8()), reader.opaqueBytes(), reader.u64(), reader.opaqueBytes());
-            default -> throw new DecodeException(CodecRule.INVALID_VALUE, "PSKType " + type);
+                        reader.u8Enum(ResumptionPskUsage.class),
+                        reader.opaqueBytes(),
+                        reader.u64(),
+                        reader.opaqueBytes());
         };
     }
 }

@@ -18,7 +18,7 @@ class PreSharedKeyIdTest {
     @Test
     void aResumptionIdEncodesTypeUsageGroupEpochAndNonceInOrder() throws Exception {
         PreSharedKeyId id = new PreSharedKeyId.Resumption(
-                ResumptionPskUsage.BRANCH, Bytes.fromHex("aabb"), 0x0102, Bytes.fromHex("cc"));
+                PreSharedKeyId.ResumptionPskUsage.BRANCH, Bytes.fromHex("aabb"), 0x0102, Bytes.fromHex("cc"));
         byte[] encoded = id.encoded();
         assertThat(HEX.formatHex(encoded)).isEqualTo("02" + "03" + "02aabb" + "0000000000000102" + "01cc");
         assertThat(DECODER.decodeAll(encoded)).isEqualTo(id);
@@ -32,17 +32,17 @@ class PreSharedKeyIdTest {
     }
 
     @Test
-    void theReservedPskTypeIsRejectedWithCodec6() {
+    void theReservedPskTypeIsRejectedWithCodec7() {
         DecodeException e = assertThrows(DecodeException.class, () -> DECODER.decodeAll(HEX.parseHex("000100")));
-        assertThat(e.rule()).isEqualTo(CodecRule.INVALID_VALUE);
-        assertThat(e.getMessage()).startsWith("CODEC-6");
+        assertThat(e.rule()).isEqualTo(CodecRule.UNKNOWN_ENUM_VALUE);
+        assertThat(e.getMessage()).startsWith("CODEC-7");
     }
 
     @Test
-    void theReservedResumptionUsageIsRejectedWithCodec6() {
+    void theReservedResumptionUsageIsRejectedWithCodec7() {
         DecodeException e = assertThrows(
                 DecodeException.class,
                 () -> DECODER.decodeAll(HEX.parseHex("0200" + "00" + "0000000000000000" + "00")));
-        assertThat(e.rule()).isEqualTo(CodecRule.INVALID_VALUE);
+        assertThat(e.rule()).isEqualTo(CodecRule.UNKNOWN_ENUM_VALUE);
     }
 }
