@@ -31,6 +31,7 @@ public final class TestClient implements AutoCloseable {
 
     private final BlockingQueue<ServerFrame> answers = new LinkedBlockingQueue<>();
     private final BlockingQueue<ServerFrame> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ServerFrame.KeyPackagesLow> notices = new LinkedBlockingQueue<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicInteger closeCode = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
@@ -55,10 +56,13 @@ public final class TestClient implements AutoCloseable {
         public void onMessage(WebSocket socket, String text) {
             try {
                 ServerFrame frame = CODEC.decodeServerFrame(text);
-                boolean event = frame instanceof ServerFrame.Deliver
-                        || frame instanceof ServerFrame.KeyPackagesLow
-                        || frame instanceof ServerFrame.Challenge;
-                (event ? events : answers).add(frame);
+                if (frame instanceof ServerFrame.KeyPackagesLow low) {
+                    notices.add(low);
+                } else if (frame instanceof ServerFrame.Deliver || frame instanceof ServerFrame.Challenge) {
+                    events.add(frame);
+                } else {
+                    answers.add(frame);
+                }
             } catch (WireException e) {
                 throw new AssertionError("the server sent an undecodable frame", e);
             }
@@ -123,6 +127,19 @@ public final class TestClient implements AutoCloseable {
         ServerFrame frame = events.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(frame).as("the next event").isInstanceOf(type);
         return type.cast(frame);
+    }
+
+    /** The next low-stock notice (kept apart from deliveries). */
+    public ServerFrame.KeyPackagesLow nextLowStockNotice() throws InterruptedException {
+        ServerFrame.KeyPackagesLow notice = notices.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(notice).as("a low-stock notice").isNotNull();
+        return notice;
+    }
+
+    public List<ServerFrame.KeyPackagesLow> drainLowStockNotices() {
+        List<ServerFrame.KeyPackagesLow> drained = new java.util.ArrayList<>();
+        notices.drainTo(drained);
+        return drained;
     }
 
     public ServerFrame.Deliver nextDelivery() throws InterruptedException {
