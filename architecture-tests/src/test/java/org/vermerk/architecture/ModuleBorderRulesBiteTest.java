@@ -9,7 +9,9 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 import org.vermerk.keystore.archfixture.FixtureStore;
 import org.vermerk.protocol.archfixture.ProtocolReachingForJdbc;
+import org.vermerk.server.archfixture.ServerHandlerOpeningJdbc;
 import org.vermerk.server.archfixture.ServerRunningKeySchedule;
+import org.vermerk.server.storage.archfixture.FixtureServerStorage;
 import org.vermerk.ui.archfixture.ViewOpeningTheStore;
 
 /**
@@ -21,6 +23,8 @@ class ModuleBorderRulesBiteTest {
             .importClasses(
                     ProtocolReachingForJdbc.class,
                     ServerRunningKeySchedule.class,
+                    ServerHandlerOpeningJdbc.class,
+                    FixtureServerStorage.class,
                     FixtureStore.class,
                     ViewOpeningTheStore.class);
 
@@ -37,7 +41,15 @@ class ModuleBorderRulesBiteTest {
 
     @Test
     void jdbcOutsideKeystoreIsReported() {
-        assertThat(violationsOf(ModuleBorders.ONLY_KEYSTORE_TOUCHES_JDBC)).contains("ProtocolReachingForJdbc");
+        assertThat(violationsOf(ModuleBorders.ONLY_KEYSTORE_AND_SERVER_STORAGE_TOUCH_JDBC))
+                .contains("ProtocolReachingForJdbc");
+    }
+
+    @Test
+    void jdbcInTheServerOutsideItsStoragePackageIsReportedButNotInsideIt() {
+        assertThat(violationsOf(ModuleBorders.ONLY_KEYSTORE_AND_SERVER_STORAGE_TOUCH_JDBC))
+                .contains("ServerHandlerOpeningJdbc")
+                .doesNotContain("FixtureServerStorage");
     }
 
     @Test

@@ -17,6 +17,7 @@ final class ModuleBorders {
     static final String APP = "org.vermerk.app..";
     static final String UI = "org.vermerk.ui..";
     static final String SERVER = "org.vermerk.server..";
+    static final String SERVER_STORAGE = "org.vermerk.server.storage..";
 
     static final String JAVAFX = "javafx..";
     static final String OKHTTP = "okhttp3..";
@@ -44,17 +45,20 @@ final class ModuleBorders {
             .allowEmptyShould(true)
             .because("app/ is the client engine and must run without JavaFX");
 
-    /** One module owns the database, so every transaction rule lives in one place. */
-    static final ArchRule ONLY_KEYSTORE_TOUCHES_JDBC = noClasses()
+    /**
+     * Two places own a database, so every transaction rule lives in one of them: the client's
+     * encrypted store ({@code keystore}) and the delivery server's storage package.
+     */
+    static final ArchRule ONLY_KEYSTORE_AND_SERVER_STORAGE_TOUCH_JDBC = noClasses()
             .that()
-            .resideOutsideOfPackage(KEYSTORE)
+            .resideOutsideOfPackages(KEYSTORE, SERVER_STORAGE)
             .and()
             .resideInAPackage("org.vermerk..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(JDBC, SQLITE_DRIVER)
             .allowEmptyShould(true)
-            .because("only keystore/ touches JDBC or the SQLite driver");
+            .because("only keystore/ and server/'s storage package touch JDBC or the SQLite driver");
 
     /**
      * The delivery server orders and fans out opaque MLS messages: it may read the wire schema and

@@ -28,8 +28,8 @@ class ModuleBordersTest {
     }
 
     @Test
-    void onlyKeystoreImportsJdbcOrTheSqliteDriver() {
-        ModuleBorders.ONLY_KEYSTORE_TOUCHES_JDBC.check(product);
+    void onlyKeystoreAndServerStorageImportJdbcOrTheSqliteDriver() {
+        ModuleBorders.ONLY_KEYSTORE_AND_SERVER_STORAGE_TOUCH_JDBC.check(product);
     }
 
     @Test

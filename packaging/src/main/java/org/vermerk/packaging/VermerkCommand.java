@@ -1,5 +1,6 @@
 package org.vermerk.packaging;
 
+import org.vermerk.server.cli.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VermerkVersion.class,
         description = "Vermerk: end-to-end encrypted messenger for public administration.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class})
 public final class VermerkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

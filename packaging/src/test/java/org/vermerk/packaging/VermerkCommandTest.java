@@ -25,6 +25,32 @@ class VermerkCommandTest {
     }
 
     @Test
+    void helpListsTheServerCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("server");
+    }
+
+    @Test
+    void serverHelpExplainsTheServerAndItsAdminCommand() {
+        assertThat(run("server", "--help")).isZero();
+        assertThat(out.toString())
+                .contains("--data")
+                .contains("--port")
+                .contains("delivery server")
+                .contains("admin");
+    }
+
+    @Test
+    void addUserPrintsAOneTimeEnrolmentCodeAsTheLastLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path data) {
+        assertThat(run("server", "admin", "--data", data.toString(), "add-user", "anna@bmi.example", "--name", "Anna"))
+                .isZero();
+        String[] lines = out.toString().strip().split("\\R");
+        assertThat(lines[lines.length - 1]).matches("[0-9A-Z]{5}(-[0-9A-Z]{5}){3}");
+        assertThat(run("server", "admin", "--data", data.toString(), "add-user", "anna@bmi.example", "--name", "Anna"))
+                .isNotZero();
+    }
+
+    @Test
     void versionNamesTheProductAndTheJavaRuntime() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString())

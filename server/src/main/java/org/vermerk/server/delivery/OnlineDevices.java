@@ -1,0 +1,59 @@
+package org.vermerk.server.delivery;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.vermerk.protocol.wire.ServerFrame;
+
+/** The authenticated connections of each device, so that new queue entries reach them at once. Thread-safe. */
+public final class OnlineDevices {
+    private final int maxConnectionsPerDevice;
+    private final ConcurrentMap<String, Set<DeviceConnection>> connections = new ConcurrentHashMap<>();
+
+    public OnlineDevices(int maxConnectionsPerDevice) {
+        this.maxConnectionsPerDevice = maxConnectionsPerDevice;
+    }
+
+    /** False (and nothing registered) if the device has its maximum of connections already. */
+    public boolean register(String deviceId, DeviceConnection connection) {
+        boolean[] added = {false};
+        connections.compute(deviceId, (id, existing) -> {
+            Set<DeviceConnection> set = existing == null ? new CopyOnWriteArraySet<>() : existing;
+            if (set.size() < maxConnectionsPerDevice) {
+                added[0] = set.add(connection);
+            }
+            return set;
+        });
+        return added[0];
+    }
+
+    public void unregister(String deviceId, DeviceConnection connection) {
+        connections.computeIfPresent(deviceId, (id, set) -> {
+            set.remove(connection);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Tells the devices' connections that their queues grew. */
+    public void queued(Collection<String> deviceIds) {
+        for (String deviceId : deviceIds) {
+            for (DeviceConnection connection : connectionsOf(deviceId)) {
+                connection.pumpQueue();
+            }
+        }
+    }
+
+    public void send(String deviceId, ServerFrame event) {
+        for (DeviceConnection connection : connectionsOf(deviceId)) {
+            connection.send(event);
+        }
+    }
+
+    private Collection<DeviceConnection> connectionsOf(String deviceId) {
+        Set<DeviceConnection> set = connections.get(deviceId);
+        return set == null ? List.of() : set;
+    }
+}

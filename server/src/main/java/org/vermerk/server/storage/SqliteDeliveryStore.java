@@ -1,0 +1,574 @@
+package org.vermerk.server.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.wire.DeliveryKind;
+import org.vermerk.server.storage.AppendResult.Accepted;
+
+/**
+ * The {@link DeliveryStore} on one SQLite database file (plain SQLite: the server holds
+ * ciphertext and metadata only, ADR 0005). One connection, used under this object's lock, so
+ * every method is one serial transaction; WAL journal with {@code synchronous=FULL}, so a
+ * returned call survives a crash or power loss.
+ */
+public final class SqliteDeliveryStore implements DeliveryStore {
+    /** Guards {@link #connection}; held for the whole of each transaction. */
+    private final Object lock = new Object();
+
+    private final Connection connection;
+
+    private SqliteDeliveryStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) {@code database} and brings its schema up to date. The driver's
+     * native library is extracted to {@code nativeLibraryDirectory} instead of the shared temp
+     * directory.
+     */
+    public static SqliteDeliveryStore open(Path database, Path nativeLibraryDirectory) {
+        try {
+            Files.createDirectories(nativeLibraryDirectory);
+            System.setProperty("org.sqlite.tmpdir", nativeLibraryDirectory.toString());
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = FULL");
+                statement.execute("PRAGMA foreign_keys = ON");
+                statement.execute("PRAGMA busy_timeout = 5000");
+            }
+            connection.setAutoCommit(false);
+            SchemaMigrations.apply(connection);
+            return new SqliteDeliveryStore(connection);
+        } catch (SQLException | IOException e) {
+            throw new StorageException("cannot open the database " + database, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T transaction(Work<T> work) {
+        synchronized (lock) {
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new StorageException("a database transaction failed", e);
+            }
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            Object value = parameters[i];
+            if (value instanceof Bytes bytes) {
+                statement.setBytes(i + 1, bytes.toByteArray());
+            } else if (value instanceof Instant instant) {
+                statement.setLong(i + 1, instant.toEpochMilli());
+            } else {
+                statement.setObject(i + 1, value);
+            }
+        }
+        return statement;
+    }
+
+    private int update(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, parameters);
+                ResultSet result = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(row.read(result));
+            }
+            return rows;
+        }
+    }
+
+    private <T> Optional<T> first(String sql, Row<T> row, Object... parameters) throws SQLException {
+        return query(sql, row, parameters).stream().findFirst();
+    }
+
+    private static Bytes bytes(ResultSet row, String column) throws SQLException {
+        return Bytes.of(row.getBytes(column));
+    }
+
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    // Accounts and devices.
+
+    @Override
+    public boolean addUser(User user, Instant now) {
+        return transaction(() -> update(
+                        "INSERT OR IGNORE INTO users VALUES (?, ?, ?, ?)",
+                        user.userId(),
+                        user.displayName(),
+                        fold(user.displayName()),
+                        now)
+                == 1);
+    }
+
+    private static String fold(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static User user(ResultSet row) throws SQLException {
+        return new User(row.getString("user_id"), row.getString("display_name"));
+    }
+
+    @Override
+    public Optional<User> user(String userId) {
+        return transaction(() -> first("SELECT * FROM users WHERE user_id = ?", SqliteDeliveryStore::user, userId));
+    }
+
+    @Override
+    public List<User> usersByNamePrefix(String prefix, int limit) {
+        String folded = fold(prefix);
+        return transaction(() -> query(
+                "SELECT * FROM users WHERE substr(display_name_folded, 1, length(?)) = ?"
+                        + " ORDER BY display_name_folded, user_id LIMIT ?",
+                SqliteDeliveryStore::user,
+                folded,
+                folded,
+                limit));
+    }
+
+    @Override
+    public void addEnrolmentCode(Bytes codeHash, String userId, Instant expiresAt) {
+        transaction(() -> update("INSERT INTO enrolment_codes VALUES (?, ?, ?)", codeHash, userId, expiresAt));
+    }
+
+    @Override
+    public Optional<Device> enrol(Bytes codeHash, Device device, Instant now) {
+        return transaction(() -> {
+            Optional<String> owner = first(
+                    "SELECT user_id FROM enrolment_codes WHERE code_hash = ? AND expires_at > ?",
+                    row -> row.getString(1),
+                    codeHash,
+                    now);
+            if (owner.isEmpty() || !owner.get().equals(device.userId())) {
+                return Optional.empty();
+            }
+            update("DELETE FROM enrolment_codes WHERE code_hash = ?", codeHash);
+            update(
+                    "INSERT INTO devices (device_id, user_id, device_name, signature_scheme, signature_key,"
+                            + " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    device.deviceId(),
+                    device.userId(),
+                    device.deviceName(),
+                    device.signatureScheme(),
+                    device.signatureKey(),
+                    now);
+            return Optional.of(device);
+        });
+    }
+
+    private static Device device(ResultSet row) throws SQLException {
+        return new Device(
+                row.getString("device_id"),
+                row.getString("user_id"),
+                row.getString("device_name"),
+                row.getString("signature_scheme"),
+                bytes(row, "signature_key"));
+    }
+
+    @Override
+    public Optional<Device> device(String deviceId) {
+        return transaction(
+                () -> first("SELECT * FROM devices WHERE device_id = ?", SqliteDeliveryStore::device, deviceId));
+    }
+
+    @Override
+    public List<Device> devicesOf(String userId) {
+        return transaction(() -> query(
+                "SELECT * FROM devices WHERE user_id = ? ORDER BY created_at, device_id",
+                SqliteDeliveryStore::device,
+                userId));
+    }
+
+    // KeyPackages.
+
+    @Override
+    public KeyPackageStock addKeyPackages(String deviceId, List<Bytes> oneTime, Bytes lastResort, Instant now) {
+        return transaction(() -> {
+            for (Bytes keyPackage : oneTime) {
+                update(
+                        "INSERT INTO key_packages (device_id, data, last_resort, created_at) VALUES (?, ?, 0, ?)",
+                        deviceId,
+                        keyPackage,
+                        now);
+            }
+            if (lastResort != null) {
+                update("DELETE FROM key_packages WHERE device_id = ? AND last_resort = 1", deviceId);
+                update(
+                        "INSERT INTO key_packages (device_id, data, last_resort, created_at) VALUES (?, ?, 1, ?)",
+                        deviceId,
+                        lastResort,
+                        now);
+            }
+            return stock(deviceId);
+        });
+    }
+
+    private KeyPackageStock stock(String deviceId) throws SQLException {
+        return first(
+                        "SELECT coalesce(sum(1 - last_resort), 0), coalesce(max(last_resort), 0)"
+                                + " FROM key_packages WHERE device_id = ?",
+                        row -> new KeyPackageStock(row.getInt(1), row.getInt(2) == 1),
+                        deviceId)
+                .orElseThrow();
+    }
+
+    @Override
+    public KeyPackageStock keyPackageStock(String deviceId) {
+        return transaction(() -> stock(deviceId));
+    }
+
+    private record StoredKeyPackage(long id, Bytes data, boolean lastResort) {}
+
+    @Override
+    public List<ClaimedKeyPackage> claimKeyPackages(String userId, String claimingDeviceId) {
+        return transaction(() -> {
+            List<ClaimedKeyPackage> claimed = new ArrayList<>();
+            List<String> devices = query(
+                    "SELECT device_id FROM devices WHERE user_id = ? AND device_id <> ? ORDER BY created_at, device_id",
+                    row -> row.getString(1),
+                    userId,
+                    claimingDeviceId);
+            for (String deviceId : devices) {
+                Optional<StoredKeyPackage> next = first(
+                        "SELECT id, data, last_resort FROM key_packages WHERE device_id = ?"
+                                + " ORDER BY last_resort, id LIMIT 1",
+                        row -> new StoredKeyPackage(row.getLong(1), bytes(row, "data"), row.getInt(3) == 1),
+                        deviceId);
+                if (next.isEmpty()) {
+                    continue;
+                }
+                if (!next.get().lastResort()) {
+                    update("DELETE FROM key_packages WHERE id = ?", next.get().id());
+                }
+                claimed.add(new ClaimedKeyPackage(
+                        deviceId,
+                        next.get().data(),
+                        next.get().lastResort(),
+                        stock(deviceId).oneTime()));
+            }
+            return claimed;
+        });
+    }
+
+    // Groups, logs and queues.
+
+    @Override
+    public boolean createGroup(Bytes groupId, String creatorDeviceId, Instant now) {
+        return transaction(() -> {
+            if (update("INSERT OR IGNORE INTO mls_groups VALUES (?, 0, 0, ?)", groupId, now) == 0) {
+                return false;
+            }
+            update("INSERT INTO group_members VALUES (?, ?)", groupId, creatorDeviceId);
+            return true;
+        });
+    }
+
+    private Optional<GroupRecord> readGroup(Bytes groupId) throws SQLException {
+        Optional<Long> epoch = first("SELECT epoch FROM mls_groups WHERE group_id = ?", row -> row.getLong(1), groupId);
+        if (epoch.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> members = query(
+                "SELECT device_id FROM group_members WHERE group_id = ? ORDER BY device_id",
+                row -> row.getString(1),
+                groupId);
+        return Optional.of(new GroupRecord(groupId, epoch.get(), members));
+    }
+
+    @Override
+    public Optional<GroupRecord> group(Bytes groupId) {
+        return transaction(() -> readGroup(groupId));
+    }
+
+    @Override
+    public AppendResult append(NewGroupMessage message) {
+        return transaction(() -> {
+            Optional<Accepted> earlier = first(
+                    "SELECT log_index, epoch, kind FROM messages WHERE sender_device = ? AND client_message_id = ?",
+                    row -> new Accepted(
+                            row.getLong(1),
+                            row.getLong(2) + (row.getString(3).equals(DeliveryKind.COMMIT.wireName()) ? 1 : 0),
+                            true,
+                            Set.of()),
+                    message.senderDeviceId(),
+                    message.clientMessageId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Optional<GroupRecord> found = readGroup(message.groupId());
+            if (found.isEmpty()) {
+                return new AppendResult.NoSuchGroup();
+            }
+            GroupRecord group = found.get();
+            Set<String> members = new LinkedHashSet<>(group.memberDevices());
+            if (!members.contains(message.senderDeviceId())) {
+                return new AppendResult.NotMember();
+            }
+            if (message.epoch() != group.epoch()) {
+                return new AppendResult.StaleEpoch(group.epoch());
+            }
+            Optional<String> invalid = checkMembers(message, members);
+            if (invalid.isPresent()) {
+                return new AppendResult.InvalidMembers(invalid.get());
+            }
+            long logIndex = first(
+                            "SELECT next_log_index FROM mls_groups WHERE group_id = ?",
+                            row -> row.getLong(1),
+                            message.groupId())
+                    .orElseThrow();
+            long messageId = insertMessage(
+                    message.groupId(),
+                    message.kind(),
+                    logIndex,
+                    message.epoch(),
+                    message.senderDeviceId(),
+                    message.clientMessageId(),
+                    message.payload(),
+                    message.receivedAt());
+            Set<String> recipients = new HashSet<>(members);
+            recipients.remove(message.senderDeviceId());
+            for (String device : recipients) {
+                enqueue(device, messageId);
+            }
+            long epochAfter = message.epoch();
+            if (message.kind() == DeliveryKind.COMMIT) {
+                epochAfter++;
+                if (message.welcome() != null && !message.addDevices().isEmpty()) {
+                    long welcomeId = insertMessage(
+                            message.groupId(),
+                            DeliveryKind.WELCOME,
+                            null,
+                            epochAfter,
+                            message.senderDeviceId(),
+                            null,
+                            message.welcome(),
+                            message.receivedAt());
+                    for (String device : message.addDevices()) {
+                        enqueue(device, welcomeId);
+                        recipients.add(device);
+                    }
+                }
+                for (String device : message.addDevices()) {
+                    update("INSERT INTO group_members VALUES (?, ?)", message.groupId(), device);
+                }
+                for (String device : message.removeDevices()) {
+                    update("DELETE FROM group_members WHERE group_id = ? AND device_id = ?", message.groupId(), device);
+                }
+            }
+            update(
+                    "UPDATE mls_groups SET epoch = ?, next_log_index = ? WHERE group_id = ?",
+                    epochAfter,
+                    logIndex + 1,
+                    message.groupId());
+            return new Accepted(logIndex, epochAfter, false, recipients);
+        });
+    }
+
+    private Optional<String> checkMembers(NewGroupMessage message, Set<String> members) throws SQLException {
+        Set<String> seen = new HashSet<>();
+        for (String device : message.addDevices()) {
+            if (!seen.add(device) || members.contains(device)) {
+                return Optional.of("an added device is already a member");
+            }
+            if (first("SELECT 1 FROM devices WHERE device_id = ?", row -> 1, device)
+                    .isEmpty()) {
+                return Optional.of("an added device is not enrolled");
+            }
+        }
+        for (String device : message.removeDevices()) {
+            if (!seen.add(device) || !members.contains(device)) {
+                return Optional.of("a removed device is not a member");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long insertMessage(
+            Bytes groupId,
+            DeliveryKind kind,
+            Long logIndex,
+            long epoch,
+            String sender,
+            String clientMessageId,
+            Bytes payload,
+            Instant receivedAt)
+            throws SQLException {
+        return first(
+                        "INSERT INTO messages (group_id, kind, log_index, epoch, sender_device, client_message_id,"
+                                + " payload, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                        row -> row.getLong(1),
+                        groupId,
+                        kind.wireName(),
+                        logIndex,
+                        epoch,
+                        sender,
+                        clientMessageId,
+                        payload,
+                        receivedAt)
+                .orElseThrow();
+    }
+
+    private void enqueue(String deviceId, long messageId) throws SQLException {
+        long seq = first(
+                        "UPDATE devices SET last_seq = last_seq + 1 WHERE device_id = ? RETURNING last_seq",
+                        row -> row.getLong(1),
+                        deviceId)
+                .orElseThrow(() -> new SQLException("no device to queue for"));
+        update("INSERT INTO queue VALUES (?, ?, ?)", deviceId, seq, messageId);
+    }
+
+    @Override
+    public List<QueuedDelivery> pending(String deviceId, long afterSeq, int limit) {
+        return transaction(() -> query(
+                """
+                SELECT q.seq, m.kind, m.group_id, m.log_index, m.epoch, m.sender_device, d.user_id,
+                       m.payload, m.received_at
+                FROM queue q JOIN messages m ON m.id = q.message_id
+                     LEFT JOIN devices d ON d.device_id = m.sender_device
+                WHERE q.device_id = ? AND q.seq > ? ORDER BY q.seq LIMIT ?""",
+                row -> {
+                    DeliveryKind kind = DeliveryKind.fromWireName(row.getString("kind"));
+                    return new QueuedDelivery(
+                            row.getLong("seq"),
+                            kind,
+                            bytes(row, "group_id"),
+                            nullableLong(row, "log_index"),
+                            kind == DeliveryKind.WELCOME ? null : nullableLong(row, "epoch"),
+                            row.getString("user_id"),
+                            row.getString("sender_device"),
+                            bytes(row, "payload"),
+                            Instant.ofEpochMilli(row.getLong("received_at")));
+                },
+                deviceId,
+                afterSeq,
+                limit));
+    }
+
+    @Override
+    public long ackedUpTo(String deviceId) {
+        return transaction(
+                () -> first("SELECT acked_seq FROM devices WHERE device_id = ?", row -> row.getLong(1), deviceId)
+                        .orElse(0L));
+    }
+
+    @Override
+    public long ack(String deviceId, long upTo) {
+        return transaction(() -> {
+            update(
+                    "UPDATE devices SET acked_seq = max(acked_seq, min(?, last_seq)) WHERE device_id = ?",
+                    upTo,
+                    deviceId);
+            long acked = first("SELECT acked_seq FROM devices WHERE device_id = ?", row -> row.getLong(1), deviceId)
+                    .orElse(0L);
+            update("DELETE FROM queue WHERE device_id = ? AND seq <= ?", deviceId, acked);
+            return acked;
+        });
+    }
+
+    // Attachments.
+
+    @Override
+    public void addAttachment(String attachmentId, String uploaderDeviceId, long size, Instant now) {
+        transaction(
+                () -> update("INSERT INTO attachments VALUES (?, ?, ?, ?)", attachmentId, uploaderDeviceId, size, now));
+    }
+
+    @Override
+    public boolean attachmentExists(String attachmentId) {
+        return transaction(() -> first("SELECT 1 FROM attachments WHERE attachment_id = ?", row -> 1, attachmentId)
+                .isPresent());
+    }
+
+    @Override
+    public List<String> removeAttachmentsBefore(Instant cutoff) {
+        return transaction(() -> {
+            List<String> ids = query(
+                    "SELECT attachment_id FROM attachments WHERE created_at < ?", row -> row.getString(1), cutoff);
+            update("DELETE FROM attachments WHERE created_at < ?", cutoff);
+            return ids;
+        });
+    }
+
+    // Retention.
+
+    @Override
+    public int deleteMessagesBefore(Instant cutoff) {
+        return transaction(() -> {
+            update("DELETE FROM queue WHERE message_id IN (SELECT id FROM messages WHERE received_at < ?)", cutoff);
+            return update("DELETE FROM messages WHERE received_at < ?", cutoff);
+        });
+    }
+
+    @Override
+    public int deleteExpiredCodes(Instant now) {
+        return transaction(() -> update("DELETE FROM enrolment_codes WHERE expires_at <= ?", now));
+    }
+
+    @Override
+    public boolean isHealthy() {
+        try {
+            return transaction(() -> first("SELECT 1", row -> row.getInt(1)).isPresent());
+        } catch (StorageException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new StorageException("closing the database failed", e);
+            }
+        }
+    }
+}
