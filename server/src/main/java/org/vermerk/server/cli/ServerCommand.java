@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
         name = "server",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the Vermerk delivery server: a TLS WebSocket endpoint that orders and delivers",
-            "end-to-end encrypted MLS messages, never seeing plaintext.",
+            "Runs the on-premises delivery server (and its admin commands).",
+            "A TLS WebSocket endpoint that orders and delivers end-to-end encrypted MLS messages,",
+            "never seeing plaintext.",
             "On an empty data directory without a configured certificate it creates a local CA",
             "and a certificate for localhost and 127.0.0.1, and prints where the CA certificate is.",
             "Settings come from DATA/server.properties (or --config); see docs/ARCHITECTURE.md.",
