@@ -7,6 +7,7 @@ import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.crypto.LabeledCrypto;
 import org.vermerk.protocol.crypto.Secret;
 import org.vermerk.protocol.schedule.EncryptionSecret;
+import org.vermerk.protocol.treemath.LeafIndex;
 
 /**
  * The secret tree of one epoch (RFC 9420 §9): {@code encryption_secret} at the root, each parent's
@@ -73,8 +74,8 @@ public final class SecretTree {
      * generation goes into the SenderData. SECRET-TREE-4 for a leaf outside the tree,
      * SECRET-TREE-5 when the ratchet is used up.
      */
-    public KeyAndNonce nextForSending(int leaf, RatchetType type) throws SecretTreeException {
-        return ratchet(leaf, type).next();
+    public KeyAndNonce nextForSending(LeafIndex leaf, RatchetType type) throws SecretTreeException {
+        return ratchet(checkLeaf(leaf), type).next();
     }
 
     /**
@@ -82,8 +83,8 @@ public final class SecretTree {
      * SECRET-TREE-1 when the generation lies too far ahead, SECRET-TREE-2 when its key was used,
      * SECRET-TREE-3 when it fell out of the window, SECRET-TREE-4 for a leaf outside the tree.
      */
-    public KeyAndNonce forReceiving(int leaf, RatchetType type, long generation) throws SecretTreeException {
-        checkLeaf(leaf);
+    public KeyAndNonce forReceiving(LeafIndex leafIndex, RatchetType type, long generation) throws SecretTreeException {
+        int leaf = checkLeaf(leafIndex);
         if (ratchets[leaf] == null) {
             HashRatchet.checkForwardDistance(generation, 0, policy); // before deriving the leaf's secrets
         }
@@ -104,15 +105,16 @@ public final class SecretTree {
         }
     }
 
-    private void checkLeaf(int leaf) throws SecretTreeException {
-        if (leaf < 0 || leaf >= leafCount) {
+    /** The leaf's position in the arrays; SECRET-TREE-4 unless it is a leaf of the tree. */
+    private int checkLeaf(LeafIndex leaf) throws SecretTreeException {
+        if (leaf.value() >= leafCount) {
             throw new SecretTreeException(
-                    SecretTreeRule.LEAF_OUT_OF_RANGE, "leaf " + leaf + " in a tree of " + leafCount + " leaves");
+                    SecretTreeRule.LEAF_OUT_OF_RANGE, leaf + " in a tree of " + leafCount + " leaves");
         }
+        return (int) leaf.value();
     }
 
-    private HashRatchet ratchet(int leaf, RatchetType type) throws SecretTreeException {
-        checkLeaf(leaf);
+    private HashRatchet ratchet(int leaf, RatchetType type) {
         if (ratchets[leaf] == null) {
             ratchets[leaf] = startRatchets(leafSecret(leaf));
         }

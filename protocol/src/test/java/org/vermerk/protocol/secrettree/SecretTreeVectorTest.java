@@ -14,6 +14,7 @@ import org.vermerk.protocol.crypto.Secret;
 import org.vermerk.protocol.kat.TestVectors;
 import org.vermerk.protocol.schedule.EncryptionSecret;
 import org.vermerk.protocol.schedule.SenderDataSecret;
+import org.vermerk.protocol.treemath.LeafIndex;
 
 /**
  * The official vectors {@code secret-tree.json}: entries {@code {cipher_suite, sender_data:
@@ -53,13 +54,13 @@ class SecretTreeVectorTest {
         for (int leaf = 0; leaf < leaves.size(); leaf++) {
             for (JsonNode step : leaves.get(leaf)) {
                 long generation = step.get("generation").asLong();
-                KeyAndNonce handshake = tree.forReceiving(leaf, RatchetType.HANDSHAKE, generation);
+                KeyAndNonce handshake = tree.forReceiving(LeafIndex.of(leaf), RatchetType.HANDSHAKE, generation);
                 assertThat(handshake.generation()).isEqualTo(generation);
                 assertThat(handshake.key().expose())
                         .as("handshake key, leaf %d, generation %d", leaf, generation)
                         .isEqualTo(hex(step, "handshake_key"));
                 assertThat(handshake.nonce().expose()).isEqualTo(hex(step, "handshake_nonce"));
-                KeyAndNonce application = tree.forReceiving(leaf, RatchetType.APPLICATION, generation);
+                KeyAndNonce application = tree.forReceiving(LeafIndex.of(leaf), RatchetType.APPLICATION, generation);
                 assertThat(application.key().expose())
                         .as("application key, leaf %d, generation %d", leaf, generation)
                         .isEqualTo(hex(step, "application_key"));

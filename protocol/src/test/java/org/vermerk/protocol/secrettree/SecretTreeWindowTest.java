@@ -13,6 +13,7 @@ import org.vermerk.protocol.crypto.CipherSuites;
 import org.vermerk.protocol.crypto.LabeledCrypto;
 import org.vermerk.protocol.crypto.Secret;
 import org.vermerk.protocol.schedule.EncryptionSecret;
+import org.vermerk.protocol.treemath.LeafIndex;
 
 /**
  * The receiving ratchets' rules: the out-of-order window (SECRET-TREE-3), the forward bound
@@ -21,7 +22,7 @@ import org.vermerk.protocol.schedule.EncryptionSecret;
  */
 class SecretTreeWindowTest {
     private static final int LEAVES = 4;
-    private static final int LEAF = 2;
+    private static final LeafIndex LEAF = LeafIndex.of(2);
     private static final RatchetType APP = RatchetType.APPLICATION;
 
     private final CipherSuite suite = CipherSuites.byId(1);
@@ -150,8 +151,10 @@ class SecretTreeWindowTest {
     @Test
     void aLeafOutsideTheTreeIsRejectedWithSecretTree4() {
         SecretTree tree = receiver(RatchetPolicy.DEFAULT);
-        assertThat(ruleOf(() -> tree.forReceiving(LEAVES, APP, 0))).isEqualTo(SecretTreeRule.LEAF_OUT_OF_RANGE);
-        assertThat(ruleOf(() -> tree.nextForSending(-1, APP))).isEqualTo(SecretTreeRule.LEAF_OUT_OF_RANGE);
+        assertThat(ruleOf(() -> tree.forReceiving(LeafIndex.of(LEAVES), APP, 0)))
+                .isEqualTo(SecretTreeRule.LEAF_OUT_OF_RANGE);
+        assertThat(ruleOf(() -> tree.nextForSending(LeafIndex.of(LeafIndex.MAX_VALUE), APP)))
+                .isEqualTo(SecretTreeRule.LEAF_OUT_OF_RANGE);
     }
 
     @Test
