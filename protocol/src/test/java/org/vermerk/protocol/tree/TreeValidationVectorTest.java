@@ -3,6 +3,9 @@ package org.vermerk.protocol.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -12,6 +15,7 @@ import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.crypto.CipherSuites;
 import org.vermerk.protocol.kat.TestVectors;
+import org.vermerk.protocol.schedule.GroupContext;
 import org.vermerk.protocol.treemath.NodeIndex;
 
 /**
@@ -24,9 +28,17 @@ import org.vermerk.protocol.treemath.NodeIndex;
  * hex tree hash of node {@code i}.
  *
  * <p>Checks per entry: the resolution of every node equals {@code resolutions[i]}; the tree hash of
- * every node equals {@code tree_hashes[i]}; every non-blank parent node is parent-hash valid.
+ * every node equals {@code tree_hashes[i]}; every non-blank parent node is parent-hash valid; and
+ * the whole tree passes join-time validation (§12.4.3.1, {@link TreeValidator}) as the tree of a
+ * GroupContext with the entry's {@code group_id} and suite and the root's {@code tree_hashes}
+ * value, which verifies every leaf's signature with {@code group_id} as context. The leaves from
+ * KeyPackages carry lifetimes that ended in February 2024, so the validator's clock is fixed at
+ * {@link #GENERATED}, a day inside them.
  */
 class TreeValidationVectorTest {
+    /** A day when the vectors' KeyPackage lifetimes held. */
+    static final Instant GENERATED = Instant.parse("2024-01-01T00:00:00Z");
+
     @TestFactory
     Stream<DynamicTest> resolutionsTreeHashesAndParentHashesMatch() {
         return TestVectors.entriesBySuite("tree-validation.json", entry -> {
@@ -47,6 +59,27 @@ class TreeValidationVectorTest {
                     .isEqualTo(texts(entry.get("tree_hashes")));
 
             new ParentHash(suite).verifyTree(tree);
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTreePassesJoinTimeValidation() {
+        return TestVectors.entriesBySuite("tree-validation.json", entry -> {
+            int suiteId = entry.get("cipher_suite").asInt();
+            RatchetTree tree = tree(entry);
+            JsonNode hashes = entry.get("tree_hashes");
+            Bytes rootHash =
+                    Bytes.fromHex(hashes.get((int) tree.size().root().value()).asText());
+            GroupContext context = new GroupContext(
+                    GroupContext.MLS10,
+                    suiteId,
+                    Bytes.of(TestVectors.hex(entry, "group_id")),
+                    0,
+                    rootHash,
+                    Bytes.EMPTY,
+                    List.of());
+            new TreeValidator(CipherSuites.byId(suiteId), Clock.fixed(GENERATED, ZoneOffset.UTC))
+                    .validate(tree, context);
         });
     }
 
