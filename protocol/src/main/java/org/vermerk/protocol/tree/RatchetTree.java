@@ -173,6 +173,20 @@ public final class RatchetTree {
         truncate();
     }
 
+    /** Sets a parent node, as merging an UpdatePath does (§7.5); for {@link PathMerge}. */
+    void setParent(NodeIndex index, ParentNode parent) {
+        if (index.isLeaf()) {
+            throw new IllegalArgumentException(index + " is a leaf position");
+        }
+        nodes.set(position(index), parent);
+    }
+
+    /** Replaces an occupied leaf and nothing else, as merging an UpdatePath does (§7.5); for {@link PathMerge}. */
+    void setLeaf(LeafIndex leaf, LeafNode leafNode) {
+        requireOccupied(leaf);
+        nodes.set(position(leaf.toNodeIndex()), leafNode);
+    }
+
     /** Blanks every parent node on a leaf's direct path. */
     public void blankDirectPath(LeafIndex leaf) {
         for (NodeIndex ancestor : size.directPath(leaf.toNodeIndex())) {

@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.vermerk.protocol.codec.Decoder;
+import org.vermerk.protocol.crypto.CipherSuites;
 import org.vermerk.protocol.kat.TestVectors;
 import org.vermerk.protocol.messages.Add;
 import org.vermerk.protocol.messages.Proposal;
@@ -21,23 +22,30 @@ import org.vermerk.protocol.treemath.LeafIndex;
  * "tree_hash_before", "tree_after", "tree_hash_after"}}; the trees are hex-encoded {@code
  * optional<Node> ratchet_tree<V>}, the proposal a hex-encoded {@code Proposal}.
  *
- * <p>Checks per entry: {@code tree_before} builds a tree that serialises back to the same bytes;
- * applying the proposal as sent by {@code proposal_sender} yields a tree that serialises to exactly
- * {@code tree_after} and has the
- * size of the smallest full tree holding it (the tree was extended or truncated). Not yet checked: the two tree hashes, which need the crypto provider.
+ * <p>Checks per entry: {@code tree_before} builds a tree that serialises back to the same bytes
+ * and whose root tree hash (§7.8) is {@code tree_hash_before}; applying the proposal as sent by
+ * {@code proposal_sender} yields a tree that serialises to exactly {@code tree_after}, has the size
+ * of the smallest full tree holding it (the tree was extended or truncated), and whose root tree
+ * hash is {@code tree_hash_after}.
  */
 class TreeOperationsVectorTest {
     private static final Decoder<RatchetTreeNodes> TREE = RatchetTreeNodes::decode;
     private static final Decoder<Proposal> PROPOSAL = Proposal::decode;
 
     @TestFactory
-    Stream<DynamicTest> applyingTheProposalYieldsTreeAfter() {
+    Stream<DynamicTest> applyingTheProposalYieldsTreeAfterAndBothTreeHashesMatch() {
         return TestVectors.entriesBySuite("tree-operations.json", entry -> {
             byte[] before = TestVectors.hex(entry, "tree_before");
             RatchetTree tree = RatchetTree.fromNodes(TREE.decodeAll(before));
             assertThat(TestVectors.toHex(tree.toNodes().encoded()))
                     .as("tree_before re-encoded")
                     .isEqualTo(TestVectors.toHex(before));
+
+            TreeHash treeHash =
+                    new TreeHash(CipherSuites.byId(entry.get("cipher_suite").asInt()));
+            assertThat(treeHash.root(tree).hex())
+                    .as("tree_hash_before")
+                    .isEqualTo(entry.get("tree_hash_before").asText());
 
             LeafIndex sender = LeafIndex.of(entry.get("proposal_sender").asLong());
             switch (PROPOSAL.decodeAll(TestVectors.hex(entry, "proposal"))) {
@@ -54,6 +62,9 @@ class TreeOperationsVectorTest {
             assertThat(tree.size())
                     .as("size after extending or truncating")
                     .isEqualTo(RatchetTree.fromNodes(TREE.decodeAll(after)).size());
+            assertThat(treeHash.root(tree).hex())
+                    .as("tree_hash_after")
+                    .isEqualTo(entry.get("tree_hash_after").asText());
         });
     }
 }
