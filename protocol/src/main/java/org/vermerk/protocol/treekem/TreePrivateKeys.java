@@ -98,6 +98,20 @@ public final class TreePrivateKeys {
     }
 
     /**
+     * Forgets the keys of nodes that are blank in {@code tree}, lie outside it, or hold another
+     * public key: after proposals blanked paths (Update, Remove) or truncated the tree (§7.7,
+     * §12.1), so the view keeps only keys the tree still uses. The keys are not wiped (see {@link
+     * #forget}).
+     */
+    public void pruneTo(RatchetTree tree) {
+        keys.entrySet()
+                .removeIf(entry -> !tree.size().contains(entry.getKey())
+                        || !publicKey(tree, entry.getKey())
+                                .map(entry.getValue().publicKey()::equals)
+                                .orElse(false));
+    }
+
+    /**
      * Checks that every key held belongs to a non-blank node of {@code tree} with the same public
      * key (TREEKEM-4), as a member must before it uses a view with a tree it received.
      */

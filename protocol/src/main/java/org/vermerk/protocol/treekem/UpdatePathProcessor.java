@@ -43,7 +43,7 @@ import org.vermerk.protocol.treemath.NodeIndex;
  * </ol>
  *
  * The tree and the private view given are not changed; the result holds new ones, in which the
- * keys of the sender's old direct path are forgotten. Stateless and thread-safe.
+ * keys of nodes blank in the given tree and of the sender's old direct path are forgotten. Stateless and thread-safe.
  */
 public final class UpdatePathProcessor {
     private final LabeledCrypto crypto;
@@ -112,6 +112,7 @@ public final class UpdatePathProcessor {
                 tree, ownKeys, sender, addedLeaves, commonNode, path.nodes().get(common), context);
 
         TreePrivateKeys keys = ownKeys.copy();
+        keys.pruneTo(tree);
         tree.size().directPath(sender.toNodeIndex()).forEach(keys::forget);
         Secret current = pathSecret;
         for (int i = common; i < filtered.size(); i++) {
