@@ -105,19 +105,20 @@ final class CommitProcessor {
             committer = ((Sender.Member) sender).leafIndex();
         }
         GroupContext provisional = CommitRules.provisional(state.context, applied.extensions());
+        TreePrivateKeys ownKeys = ownKeysAfterUpdates(state, applied);
         TreePrivateKeys keys;
         CommitSecret commitSecret;
         Bytes treeHash;
         if (commit.path().isPresent()) {
-            ProcessedPath processed = paths.process(
-                    tree, state.privateKeys, committer, commit.path().get(), provisional, applied.addedLeaves());
+            ProcessedPath processed =
+                    paths.process(tree, ownKeys, committer, commit.path().get(), provisional, applied.addedLeaves());
             tree = processed.tree();
             keys = processed.privateKeys();
             commitSecret = processed.commitSecret();
             treeHash = processed.groupContext().treeHash();
             processed.decryptedPathSecret().destroy();
         } else {
-            keys = state.privateKeys.copy();
+            keys = ownKeys.copy();
             keys.pruneTo(tree);
             commitSecret = new KeySchedule(suite).zeroCommitSecret();
             treeHash = new TreeHash(suite).root(tree);
@@ -152,6 +153,23 @@ final class CommitProcessor {
                 state.resumptionPsks.with(next.epoch(), epoch.secrets().resumptionPsk()),
                 config.ratchetPolicy());
         return new StagedCommit(state, Optional.of(nextState), sender, applied);
+    }
+
+    /**
+     * Our private view before the path: when the commit applies an Update of ours, only the key
+     * pair of our new leaf (the Update blanked our direct path, §12.1.2), kept since we proposed it.
+     */
+    private static TreePrivateKeys ownKeysAfterUpdates(EpochState state, AppliedProposals applied) {
+        for (Member updated : applied.updated()) {
+            if (updated.leafIndex().equals(state.ownLeaf())) {
+                var newKey = applied.tree().leaf(state.ownLeaf()).orElseThrow().encryptionKey();
+                var keys = state.proposals
+                        .ownUpdateKeys(newKey)
+                        .orElseThrow(() -> new IllegalStateException("an Update of ours whose keys we do not have"));
+                return TreePrivateKeys.forLeaf(state.ownLeaf(), keys);
+            }
+        }
+        return state.privateKeys;
     }
 
     /** The commit's proposals in order, those by reference from the epoch's store (GROUP-1, GROUP-20). */

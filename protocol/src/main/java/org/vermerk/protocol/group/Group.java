@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.vermerk.protocol.MlsException;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CipherSuite;
+import org.vermerk.protocol.crypto.KeyPair;
+import org.vermerk.protocol.crypto.LabeledCrypto;
 import org.vermerk.protocol.crypto.Secret;
 import org.vermerk.protocol.extension.Extension;
 import org.vermerk.protocol.framing.AuthenticatedContent;
@@ -22,8 +24,12 @@ import org.vermerk.protocol.messages.Add;
 import org.vermerk.protocol.messages.GroupInfo;
 import org.vermerk.protocol.messages.Proposal;
 import org.vermerk.protocol.messages.Remove;
+import org.vermerk.protocol.messages.Update;
 import org.vermerk.protocol.messages.Welcome;
 import org.vermerk.protocol.schedule.KeySchedule;
+import org.vermerk.protocol.tree.LeafNode;
+import org.vermerk.protocol.tree.LeafNodeSigner;
+import org.vermerk.protocol.tree.LeafNodeSource;
 import org.vermerk.protocol.tree.RatchetTreeNodes;
 import org.vermerk.protocol.treemath.LeafIndex;
 
@@ -213,6 +219,34 @@ public final class Group {
         return message;
     }
 
+    /**
+     * Proposes an Update of our leaf (§12.1.2): a fresh encryption key, the rest as it is, signed
+     * for our position. The new key pair is kept until a commit applies the Update or the epoch
+     * ends. Usually {@link #selfUpdate()} (a commit with a path) is the better way to refresh keys;
+     * this one lets a member ask for it while another member commits.
+     */
+    public MlsMessage proposeUpdate() throws MlsException {
+        requireActive();
+        KeyPair keys = suite.generateHpkeKeyPair();
+        LeafNode current = state.tree.leaf(state.ownLeaf()).orElseThrow();
+        LeafNode leaf = new LeafNodeSigner(new LabeledCrypto(suite))
+                .sign(
+                        new LeafNode(
+                                keys.publicKey(),
+                                current.signatureKey(),
+                                current.credential(),
+                                current.capabilities(),
+                                new LeafNodeSource.FromUpdate(),
+                                current.extensions(),
+                                Bytes.EMPTY),
+                        identity.signatureKeys().privateKey(),
+                        state.context.groupId(),
+                        state.ownLeaf());
+        MlsMessage message = propose(new Update(leaf));
+        state.proposals.addOwnUpdateKeys(keys);
+        return message;
+    }
+
     /** Proposes our own removal (§12.1.3): leaving takes effect when another member commits it. */
     public MlsMessage leave() throws MlsException {
         return propose(new Remove(state.ownLeaf()));
@@ -316,10 +350,17 @@ public final class Group {
         EpochState previous = state;
         if (staged.next().isEmpty()) {
             active = false;
+            previous.proposals.clear(Bytes.EMPTY);
             return;
         }
         state = staged.next().get();
+        previous.proposals.clear(state.tree.leaf(state.ownLeaf()).orElseThrow().encryptionKey());
         previous.destroy();
+    }
+
+    /** The current epoch's state, for tests in this package that build messages by hand. */
+    EpochState state() {
+        return state;
     }
 
     private void requireActive() {

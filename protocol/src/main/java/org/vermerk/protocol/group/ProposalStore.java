@@ -1,9 +1,12 @@
 package org.vermerk.protocol.group;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.crypto.KeyPair;
 
 /**
  * The proposals received (or sent) in the current epoch, by {@link ProposalRef} (RFC 9420 §12.4):
@@ -13,6 +16,9 @@ import java.util.Optional;
 final class ProposalStore {
     /** Proposals in the order they arrived, by reference. */
     private final LinkedHashMap<ProposalRef, QueuedProposal> byReference = new LinkedHashMap<>();
+
+    /** The key pairs of our own Update proposals, by the new leaf's encryption key (§12.1.2). */
+    private final HashMap<Bytes, KeyPair> ownUpdateKeys = new HashMap<>();
 
     void add(QueuedProposal proposal) {
         byReference.put(proposal.reference().orElseThrow(), proposal);
@@ -31,7 +37,22 @@ final class ProposalStore {
         return byReference.isEmpty();
     }
 
-    void clear() {
+    /** Keeps the key pair of the new leaf of an Update we proposed, for when a commit applies it. */
+    void addOwnUpdateKeys(KeyPair keys) {
+        ownUpdateKeys.put(keys.publicKey(), keys);
+    }
+
+    /** The key pair of the new leaf of one of our Updates, by its encryption key. */
+    Optional<KeyPair> ownUpdateKeys(Bytes encryptionKey) {
+        return Optional.ofNullable(ownUpdateKeys.get(encryptionKey));
+    }
+
+    /** Forgets the proposals and wipes the keys of our Updates that no commit applied. */
+    void clear(Bytes keep) {
         byReference.clear();
+        ownUpdateKeys.values().stream()
+                .filter(keys -> !keys.publicKey().equals(keep))
+                .forEach(keys -> keys.privateKey().destroy());
+        ownUpdateKeys.clear();
     }
 }

@@ -168,6 +168,10 @@ final class ProposalValidation {
         int extensionProposals = 0;
         boolean reInit = false;
         for (QueuedProposal queued : proposals) {
+            if (queued.proposal() instanceof ExternalInit) {
+                throw new InvalidProposalException(
+                        GroupRule.EXTERNAL_INIT_IN_MEMBER_COMMIT, "an ExternalInit in a member's commit");
+            }
             checkProposal(state, queued);
             switch (queued.proposal()) {
                 case Update update -> {
@@ -201,9 +205,7 @@ final class ProposalValidation {
                 }
                 case GroupContextExtensions extensions -> extensionProposals++;
                 case ReInit r -> reInit = true;
-                case ExternalInit externalInit ->
-                    throw new InvalidProposalException(
-                            GroupRule.EXTERNAL_INIT_IN_MEMBER_COMMIT, "an ExternalInit in a member's commit");
+                case ExternalInit externalInit -> throw new IllegalStateException("refused above");
             }
         }
         if (extensionProposals > 1) {

@@ -9,11 +9,13 @@ import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.crypto.Secret;
 import org.vermerk.protocol.framing.MlsMessage;
+import org.vermerk.protocol.tree.RatchetTreeNodes;
 
 /**
  * Clients in one group, with a delivery service that hands every commit to every member in the
  * same order: the committer's commit is processed and merged by everyone else, the committer merges
- * its pending commit, and the clients it adds join with the Welcome.
+ * its pending commit, and the clients it adds join with the Welcome (and the committer's tree out of
+ * band when the Welcome leaves it out).
  */
 final class TestWorld {
     final CipherSuite suite;
@@ -32,7 +34,10 @@ final class TestWorld {
         committer.group.mergePendingCommit();
         members.removeIf(m -> !m.group.isActive());
         for (TestClient joiner : joiners) {
-            joiner.join(created.welcome().orElseThrow(), Optional.empty());
+            Optional<RatchetTreeNodes> outOfBand = committer.config.ratchetTreeInWelcome()
+                    ? Optional.empty()
+                    : Optional.of(committer.group.ratchetTree());
+            joiner.join(created.welcome().orElseThrow(), outOfBand);
             members.add(joiner);
         }
         return created;
