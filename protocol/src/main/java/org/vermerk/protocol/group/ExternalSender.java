@@ -36,6 +36,13 @@ public record ExternalSender(Bytes signatureKey, Credential credential) implemen
                 : List.copyOf(decoder.decodeAll(found.get().data().toByteArray()));
     }
 
+    /** The {@code external_senders} GroupContext extension naming these senders, in this order. */
+    public static Extension toExtension(List<ExternalSender> senders) {
+        return new Extension(
+                ExtensionTypes.EXTERNAL_SENDERS,
+                new TlsWriter().vectorOf(senders).toBytes());
+    }
+
     @Override
     public void encode(TlsWriter writer) {
         writer.opaque(signatureKey).write(credential);

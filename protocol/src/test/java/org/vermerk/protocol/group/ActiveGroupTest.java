@@ -52,12 +52,33 @@ class ActiveGroupTest {
         run(suite(3), 10, 50, new Random(12), GroupConfig.defaults().withRatchetTreeInWelcome(false));
     }
 
+    @Test
+    void aHundredMembersAddedInOneCommitAgreeThroughFiftyEpochs() throws Exception {
+        run(suite(1), 100, 100, 50, new Random(100), GroupConfig.defaults());
+    }
+
     private void run(CipherSuite suite, int maxMembers, int epochs, Random random, GroupConfig base) throws Exception {
+        run(suite, 1, maxMembers, epochs, random, base);
+    }
+
+    private void run(CipherSuite suite, int initialMembers, int maxMembers, int epochs, Random random, GroupConfig base)
+            throws Exception {
         GroupConfig config = base.withClock(TestClient.CLOCK);
         int[] created = {0};
         java.util.function.Supplier<TestClient> fresh =
                 () -> new TestClient(suite, "client-" + created[0]++ + "@bmi.example", config);
         TestWorld world = new TestWorld(suite, fresh.get());
+        if (initialMembers > 1) {
+            List<TestClient> joiners = new ArrayList<>();
+            List<Proposal> adds = new ArrayList<>();
+            for (int i = 1; i < initialMembers; i++) {
+                TestClient joiner = fresh.get();
+                joiners.add(joiner);
+                adds.add(new Add(joiner.keyPackage()));
+            }
+            world.commit(world.members.getFirst(), CommitOptions.of(adds), joiners);
+            world.assertAgreement();
+        }
         List<TestClient> removed = new ArrayList<>();
         for (int epoch = 0; epoch < epochs; epoch++) {
             List<TestClient> members = world.members;

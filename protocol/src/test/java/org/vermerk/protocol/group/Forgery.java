@@ -68,6 +68,28 @@ final class Forgery {
                 Optional.empty()));
     }
 
+    /**
+     * A proposal or commit from a sender outside the group ({@code external} or {@code
+     * new_member_proposal}), signed by {@code signer} with no group context and no membership tag
+     * (§6.1, §6.2).
+     */
+    static MlsMessage fromOutside(TestClient signer, EpochState groupState, Sender sender, Content body)
+            throws Exception {
+        FramedContent content =
+                new FramedContent(groupState.context.groupId(), groupState.epoch(), sender, Bytes.EMPTY, body);
+        Bytes signature = ContentAuthentication.signature(
+                groupState.suite,
+                signer.identity.signatureKeys().privateKey(),
+                WireFormat.PUBLIC_MESSAGE,
+                content,
+                groupState.context);
+        Optional<Bytes> tag = body instanceof Content.CommitContent
+                ? Optional.of(Bytes.of(new byte[groupState.suite.hashLength()]))
+                : Optional.empty();
+        return new MlsMessage.OfPublicMessage(
+                new PublicMessage(content, new FramedContentAuthData(signature, tag), Optional.empty()));
+    }
+
     private static MlsMessage publicMessage(
             TestClient by, EpochState state, FramedContent content, Optional<Bytes> confirmationTag) throws Exception {
         Bytes signature = ContentAuthentication.signature(

@@ -56,9 +56,14 @@ final class TestClient {
 
     /** Creates a group with a fresh KeyPackage of ours. */
     Group createGroup(Bytes groupId) throws MlsException {
+        return createGroup(groupId, List.of());
+    }
+
+    /** Creates a group with the given GroupContext extensions. */
+    Group createGroup(Bytes groupId, List<org.vermerk.protocol.extension.Extension> extensions) throws MlsException {
         NewKeyPackage made =
                 new KeyPackageFactory(suite, CLOCK).create(identity.credential(), identity.signatureKeys());
-        group = Group.create(suite, config, identity, groupId, made, List.of());
+        group = Group.create(suite, config, identity, groupId, made, extensions);
         return group;
     }
 

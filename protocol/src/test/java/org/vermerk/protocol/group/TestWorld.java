@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.crypto.Secret;
+import org.vermerk.protocol.extension.Extension;
 import org.vermerk.protocol.framing.MlsMessage;
 import org.vermerk.protocol.tree.RatchetTreeNodes;
 
@@ -22,8 +23,12 @@ final class TestWorld {
     final List<TestClient> members = new ArrayList<>();
 
     TestWorld(CipherSuite suite, TestClient creator) throws Exception {
+        this(suite, List.of(), creator);
+    }
+
+    TestWorld(CipherSuite suite, List<Extension> extensions, TestClient creator) throws Exception {
         this.suite = suite;
-        creator.createGroup(Bytes.fromHex("a1b2c3d4"));
+        creator.createGroup(Bytes.fromHex("a1b2c3d4"), extensions);
         members.add(creator);
     }
 
