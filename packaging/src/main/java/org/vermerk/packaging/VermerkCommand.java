@@ -27,7 +27,7 @@ public final class VermerkCommand implements Runnable {
             paramLabel = "FILE",
             description = {
                 "Read the admin policy from FILE instead of the machine-wide one (for tests;",
-                "the file must exist). Client commands and `policy check` use it."
+                "the file must exist). Used by `policy check` and, once they exist, the client commands."
             })
     Path policyFile;
 
