@@ -155,6 +155,9 @@ public final class Keystore implements AutoCloseable {
         Secret key = null;
         Database database = null;
         try {
+            if (!Files.exists(keyFilePath)) {
+                throw new StoreCorruptedException("the key file is missing");
+            }
             KeyFile keyFile = KeyFile.read(keyFilePath);
             if (!Files.exists(dbPath)) {
                 throw new StoreCorruptedException("the database file is missing");
@@ -182,10 +185,19 @@ public final class Keystore implements AutoCloseable {
             try {
                 connection = openDatabase(dbPath, key, false, options);
             } catch (SQLException e) {
-                throw new StoreCorruptedException(
-                        "the database file is damaged or does not belong to this key file ("
-                                + EncryptedSqlite.codeName(e) + ")",
-                        e);
+                throw switch (EncryptedSqlite.classify(e)) {
+                    // the key unwrapped, so a database that does not decrypt is damaged or foreign
+                    case NOT_A_DATABASE, CORRUPT ->
+                        new StoreCorruptedException(
+                                "the database file is damaged or does not belong to this key file ("
+                                        + EncryptedSqlite.codeName(e) + ")",
+                                e);
+                    case IO, FULL ->
+                        diskAlmostFull(directory)
+                                ? new StoreFullException("the disk is full; free some space and open again", e)
+                                : Database.translate("open", e);
+                    default -> Database.translate("open", e);
+                };
             }
             database = new Database(connection);
             checkIntegrityAtOpen(connection, dbPath, keyFile.storeId());
@@ -247,6 +259,17 @@ public final class Keystore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreCorruptedException("the database file is damaged (" + EncryptedSqlite.codeName(e) + ")", e);
+        }
+    }
+
+    /** Below this much free space an I/O failure at open is reported as a full disk. */
+    private static final long ALMOST_FULL_BYTES = 1024 * 1024;
+
+    private static boolean diskAlmostFull(Path directory) {
+        try {
+            return Files.getFileStore(directory).getUsableSpace() < ALMOST_FULL_BYTES;
+        } catch (IOException e) {
+            return false;
         }
     }
 

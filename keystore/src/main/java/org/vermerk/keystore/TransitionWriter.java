@@ -42,8 +42,12 @@ final class TransitionWriter {
         long revision = storeGroupState(c, t, now);
         List<String> stored = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
-        for (Message message : t.messages) {
-            (MessageRepository.insert(c, message) ? stored : duplicates).add(message.id());
+        if (!t.messages.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(MessageRepository.INSERT)) {
+                for (Message message : t.messages) {
+                    (MessageRepository.insert(s, message) ? stored : duplicates).add(message.id());
+                }
+            }
         }
         for (Transition.Edit edit : t.edits) {
             MessageRepository.edit(c, edit.messageId(), edit.content(), edit.searchText(), edit.editedAt());

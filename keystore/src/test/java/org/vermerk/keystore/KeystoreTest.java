@@ -141,12 +141,16 @@ class KeystoreTest {
                         SearchHit.Highlight h = hit.highlights().getFirst();
                         assertThat(hit.snippet().substring(h.start(), h.end())).isEqualTo("Köln");
                     });
-            assertThat(store.messages().search("uberm minis", null, 10))
+            assertThat(store.messages().search("ubermorgen minis", null, 10))
                     .extracting(SearchHit::messageId)
                     .containsExactly("m2");
+            assertThat(store.messages().search("uberm ministerium", null, 10))
+                    .isEmpty(); // only the last word is a prefix
             assertThat(store.messages().search("STRASSE", null, 10)).isEmpty(); // ß is not folded to ss
             assertThat(store.messages().search("straße", "c1", 10)).hasSize(1);
             assertThat(store.messages().search("\" OR * NEAR(", null, 10)).isEmpty(); // no FTS syntax
+            store.messages().optimizeSearchIndex();
+            assertThat(store.messages().search("koln", null, 10)).hasSize(1);
         }
     }
 
@@ -408,6 +412,56 @@ class KeystoreTest {
         assertThatThrownBy(() -> Keystore.restore(backup, newMachine, TestStores.passphrase(), TestStores.options()))
                 .isInstanceOf(StoreCorruptedException.class);
         assertThat(Files.exists(newMachine.resolve(Keystore.DATABASE_FILE))).isFalse();
+    }
+
+    @Test
+    void forwardSecrecyAndNoTempFilePragmasAreOn() throws Exception {
+        try (Keystore store = create()) {
+            assertThat(pragma(store, "secure_delete")).isEqualTo("1");
+            assertThat(pragma(store, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(store, "temp_store")).isEqualTo("2"); // memory
+            assertThat(pragma(store, "synchronous")).isEqualTo("2"); // full
+            assertThat(pragma(store, "foreign_keys")).isEqualTo("1");
+            assertThat(pragma(store, "locking_mode")).isEqualTo("exclusive");
+        }
+    }
+
+    private static String pragma(Keystore store, String name) throws KeystoreException {
+        return store.database().read(c -> {
+            try (var rows = c.createStatement().executeQuery("PRAGMA " + name)) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+    }
+
+    @Test
+    void missingKeyFileBesideADatabaseIsCorruptionNotAnEmptyStore() throws Exception {
+        create().close();
+        Files.delete(dir.resolve(Keystore.KEY_FILE));
+        assertThatThrownBy(this::open).isInstanceOf(StoreCorruptedException.class);
+        assertThatThrownBy(this::create).isInstanceOf(StoreAlreadyExistsException.class);
+    }
+
+    @Test
+    void keyFileOfANewerFormatIsRefusedAsNewer() throws Exception {
+        create().close();
+        Path keyFile = dir.resolve(Keystore.KEY_FILE);
+        byte[] content = Files.readAllBytes(keyFile);
+        content[17] = 2; // format version (u16 after the 16-byte magic)
+        Files.write(keyFile, content);
+        assertThatThrownBy(this::open).isInstanceOf(StoreVersionException.class);
+    }
+
+    @Test
+    void changedKdfParametersInTheKeyFileFailAuthentication() throws Exception {
+        create().close();
+        Path keyFile = dir.resolve(Keystore.KEY_FILE);
+        byte[] content = Files.readAllBytes(keyFile);
+        // slot parameters start after header (34) + slot count (1) + kind (1) + length (2)
+        content[38 + 2] ^= 1; // memoryKiB (u32): any change breaks the AES-GCM tag
+        Files.write(keyFile, content);
+        assertThatThrownBy(this::open).isInstanceOf(WrongPassphraseException.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
@@ -84,6 +85,10 @@ public final class EncryptedSqlite {
                 config.resetOpenMode(SQLiteOpenMode.CREATE);
             }
             config.setBusyTimeout(0);
+            // Exclusive locking: the WAL index lives in heap memory once the connection runs, and no
+            // other connection can read. (The driver applies the key, which reads the file, before
+            // this pragma; so a -shm file still appears while a WAL is left from a crash.)
+            config.setLockingMode(SQLiteConfig.LockingMode.EXCLUSIVE);
             Connection connection = config.createConnection(url(databaseFile));
             if (maxPageCount > 0) {
                 try (var statement = connection.createStatement()) {
