@@ -299,6 +299,8 @@ public final class Keystore implements AutoCloseable {
             s.execute("PRAGMA temp_store = MEMORY");
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA journal_size_limit = 1048576");
+            // 16 MiB of decrypted pages: each cache miss costs a read, an HMAC check and a decryption.
+            s.execute("PRAGMA cache_size = -16384");
         } catch (SQLException e) {
             connection.close();
             throw e;

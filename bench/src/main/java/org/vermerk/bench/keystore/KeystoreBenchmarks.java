@@ -36,44 +36,92 @@ import org.vermerk.protocol.codec.Bytes;
  * transactions, FTS query latency over a large store, and bytes on disk per message.
  */
 public class KeystoreBenchmarks {
-    private static final String[] WORDS = {
-        "Sitzung",
-        "Haushalt",
-        "Entwurf",
-        "Referat",
-        "Vermerk",
-        "Abstimmung",
-        "Köln",
-        "Bonn",
-        "Berlin",
-        "Frist",
-        "Stellungnahme",
-        "Ministerium",
-        "Vorlage",
-        "Besprechung",
-        "morgen",
-        "heute",
-        "bitte",
-        "danke",
-        "Termin",
-        "Änderung",
-        "Zuständigkeit",
-        "Gesetz",
-        "Verordnung",
-        "Bericht",
-        "Übersicht",
-        "Anlage",
-        "Protokoll"
-    };
+    /**
+     * The corpus: words drawn from a Zipf distribution (s = 1) over a 20,000-word vocabulary, as
+     * natural text is; the most frequent ranks are common German office words, the rest are made up
+     * from syllables. Each message has 6 to 19 words.
+     */
+    static final class Corpus {
+        private static final String[] COMMON = {
+            "Sitzung",
+            "bitte",
+            "danke",
+            "morgen",
+            "heute",
+            "Termin",
+            "Köln",
+            "Haushalt",
+            "Entwurf",
+            "Vorlage",
+            "Referat",
+            "Vermerk",
+            "Abstimmung",
+            "Bonn",
+            "Berlin",
+            "Frist",
+            "Stellungnahme",
+            "Ministerium",
+            "Besprechung",
+            "Änderung",
+            "Zuständigkeit",
+            "Gesetz",
+            "Verordnung",
+            "Bericht",
+            "Übersicht",
+            "Anlage",
+            "Protokoll"
+        };
+        private static final String[] SYLLABLES = {
+            "an", "be", "ver", "ge", "stand", "lung", "keit", "amt", "recht", "ord", "nung", "schaft", "bau", "zeit",
+            "plan", "wirt", "for", "derung", "mit", "tel", "ab", "schluss", "ein", "gabe", "prü", "fung", "land",
+            "kreis", "stadt", "verkehr"
+        };
+        static final int VOCABULARY = 20_000;
+
+        private final String[] words = new String[VOCABULARY];
+        private final double[] cumulative = new double[VOCABULARY];
+
+        Corpus() {
+            double sum = 0;
+            for (int rank = 0; rank < VOCABULARY; rank++) {
+                words[rank] = rank < COMMON.length ? COMMON[rank] : madeUp(rank);
+                sum += 1.0 / (rank + 1);
+                cumulative[rank] = sum;
+            }
+            for (int rank = 0; rank < VOCABULARY; rank++) {
+                cumulative[rank] /= sum;
+            }
+        }
+
+        private static String madeUp(int rank) {
+            StringBuilder word = new StringBuilder();
+            int n = rank;
+            do {
+                word.append(SYLLABLES[n % SYLLABLES.length]);
+                n /= SYLLABLES.length;
+            } while (n > 0);
+            return word.toString();
+        }
+
+        String word(int rank) {
+            return words[rank];
+        }
+
+        String text(Random random) {
+            StringBuilder text = new StringBuilder();
+            int count = 6 + random.nextInt(14);
+            for (int i = 0; i < count; i++) {
+                int rank = java.util.Arrays.binarySearch(cumulative, random.nextDouble());
+                text.append(i == 0 ? "" : " ").append(words[rank < 0 ? -rank - 1 : rank]);
+            }
+            return text.toString();
+        }
+    }
+
+    static final Corpus CORPUS = new Corpus();
 
     static Message message(String conversation, long seq, Random random) {
-        StringBuilder text = new StringBuilder();
-        int words = 6 + random.nextInt(14);
-        for (int i = 0; i < words; i++) {
-            text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-        }
-        text.append(' ').append(seq);
-        String body = text.toString();
+        String body = CORPUS.text(random);
         Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq);
         return Message.of(
                 "msg-" + seq,
@@ -149,6 +197,16 @@ public class KeystoreBenchmarks {
         }
     }
 
+    /** Argon2id alone (default parameters) plus one AES-GCM wrap: the share of the KDF in unlocking. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object argon2idDefaultWrap() throws KeystoreException {
+        return new org.vermerk.keystore.PassphraseProtector(
+                        passphrase(), org.vermerk.keystore.Argon2Params.DEFAULT, new java.security.SecureRandom())
+                .wrap(org.vermerk.protocol.crypto.Secret.zero(32), Bytes.EMPTY);
+    }
+
     /** A store that the insert benchmarks fill, one transaction per batch (each fsynced). */
     @State(Scope.Benchmark)
     public static class Inserts {
@@ -214,8 +272,22 @@ public class KeystoreBenchmarks {
         Path dir;
         Keystore store;
         final Random random = new Random(2);
-        static final List<String> QUERIES =
-                List.of("koln", "haushalt frist", "stellungn", "protokoll anlage", "uber", "termin morgen");
+        /** A mix a user might type: frequent and rare words, two-word queries, half-typed words. */
+        static final List<String> QUERIES = List.of(
+                "koln",
+                "haushalt frist",
+                "stellungn",
+                "protokoll anlage",
+                "uber",
+                "termin morgen",
+                CORPUS.word(150),
+                CORPUS.word(2_000),
+                CORPUS.word(15_000),
+                CORPUS.word(40) + " " + CORPUS.word(300).substring(0, 4));
+
+        /** Also merge the index into one segment (FTS5 optimize) before measuring. */
+        @Param({"false"})
+        public boolean optimize;
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
@@ -240,6 +312,9 @@ public class KeystoreBenchmarks {
             System.err.printf(
                     "keystore: %d messages, %d bytes on disk, %.1f bytes per message%n",
                     messages, bytes, (double) bytes / messages);
+            if (optimize) {
+                store.messages().optimizeSearchIndex();
+            }
         }
 
         @TearDown(Level.Trial)
@@ -255,5 +330,13 @@ public class KeystoreBenchmarks {
     public List<SearchHit> ftsQuery(Search state) throws KeystoreException {
         String query = Search.QUERIES.get(state.random.nextInt(Search.QUERIES.size()));
         return state.store.messages().search(query, null, 50);
+    }
+
+    /** The worst case: the most frequent word, as a prefix (it matches most messages). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public List<SearchHit> ftsQueryMostFrequentWord(Search state) throws KeystoreException {
+        return state.store.messages().search(CORPUS.word(0), null, 50);
     }
 }
