@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +18,9 @@ import org.vermerk.protocol.crypto.Secret;
  */
 public final class ConversationRepository {
     private final Database db;
-    private final Clock clock;
 
-    ConversationRepository(Database db, Clock clock) {
+    ConversationRepository(Database db) {
         this.db = db;
-        this.clock = clock;
     }
 
     public Optional<Conversation> find(String id) throws KeystoreException {
@@ -179,10 +176,6 @@ public final class ConversationRepository {
                 return s.executeUpdate();
             }
         });
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     private static final String SELECT =

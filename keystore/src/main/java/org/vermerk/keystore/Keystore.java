@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -329,7 +328,7 @@ public final class Keystore implements AutoCloseable {
     }
 
     public ConversationRepository conversations() {
-        return new ConversationRepository(db, options.clock());
+        return new ConversationRepository(db);
     }
 
     public MessageRepository messages() {
@@ -467,9 +466,5 @@ public final class Keystore implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("cannot remove a partly created store file");
         }
-    }
-
-    static String hex(byte[] value) {
-        return HexFormat.of().formatHex(value);
     }
 }

@@ -1,7 +1,6 @@
 package org.vermerk.keystore;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,9 +81,5 @@ final class TestStores {
     static void kill(Process process) throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    static Path child(Path dir, String name) {
-        return dir.resolve(name);
     }
 }

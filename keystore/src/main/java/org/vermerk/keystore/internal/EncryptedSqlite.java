@@ -1,7 +1,6 @@
 package org.vermerk.keystore.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -159,10 +158,5 @@ public final class EncryptedSqlite {
         }
         return "SQL error " + e.getErrorCode() + " "
                 + String.valueOf(e.getSQLState()).toLowerCase(Locale.ROOT);
-    }
-
-    /** True when a file exists at the path and is not empty. */
-    static boolean nonEmpty(Path file) throws IOException {
-        return Files.exists(file) && Files.size(file) > 0;
     }
 }
