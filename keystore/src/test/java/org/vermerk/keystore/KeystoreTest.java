@@ -106,6 +106,102 @@ class KeystoreTest {
     }
 
     @Test
+    void batchOfTransitionsIsAllOrNothing() throws Exception {
+        try (Keystore store = create()) {
+            seed(store);
+            Transition good = Transition.forConversation("c1")
+                    .groupState(1, 1, 1, TestStores.state("epoch-1"))
+                    .addMessage(TestStores.message("c1", "m2", 2, "zwei"))
+                    .build();
+            Transition stale = Transition.forConversation("c1")
+                    .groupState(1, 2, 1, TestStores.state("epoch-2"))
+                    .build();
+            assertThatThrownBy(() -> store.applyAll(List.of(good, stale))).isInstanceOf(StaleGroupStateException.class);
+            assertThat(store.messages().find("m2")).isEmpty();
+            assertThat(store.conversations().groupState("c1").orElseThrow().revision())
+                    .isEqualTo(1);
+            assertThat(store.applyAll(List.of(good))).hasSize(1);
+            assertThat(store.conversations().groupState("c1").orElseThrow().revision())
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void outboxKeepsSendOrderAndAttemptsUntilAcknowledged() throws Exception {
+        try (Keystore store = create()) {
+            seed(store);
+            TransitionResult sent = store.apply(Transition.forConversation("c1")
+                    .enqueue(new OutboxEntry.New("c1", "m1", 1, Bytes.of(new byte[] {1})))
+                    .enqueue(new OutboxEntry.New("c1", null, 2, Bytes.of(new byte[] {2})))
+                    .build());
+            long first = sent.outboxIds().get(0);
+            long second = sent.outboxIds().get(1);
+            Instant later = Instant.now().plusSeconds(3600);
+            store.outbox().recordAttempt(first, later);
+            assertThat(store.outbox().due(Instant.now(), 10))
+                    .extracting(OutboxEntry::id)
+                    .containsExactly(second);
+            assertThat(store.outbox().due(later, 10))
+                    .extracting(OutboxEntry::id)
+                    .containsExactly(first, second);
+            assertThat(store.outbox().due(later, 10).getFirst().attempts()).isEqualTo(1);
+            store.apply(Transition.forConversation("c1")
+                    .dequeue(first)
+                    .deliveryState("m1", DeliveryState.SENT)
+                    .build());
+            assertThat(store.outbox().size()).isEqualTo(1);
+            assertThat(store.messages().find("m1").orElseThrow().deliveryState())
+                    .isEqualTo(DeliveryState.SENT);
+        }
+    }
+
+    @Test
+    void lastResortKeyPackageSurvivesUseAndIdentityIsStoredOnce() throws Exception {
+        try (Keystore store = create()) {
+            Bytes ref = Bytes.of(new byte[] {9});
+            store.identity()
+                    .addKeyPackage(new KeyPackageEntry(ref, Bytes.of(new byte[] {2}), Secret.of(new byte[] {3}), true));
+            store.apply(Transition.forConversation("c9")
+                    .createConversation(TestStores.conversation("c9", "Neu"))
+                    .consumeKeyPackage(ref)
+                    .build());
+            assertThat(store.identity().keyPackage(ref)).isPresent();
+            DeviceIdentity identity = new DeviceIdentity(
+                    "anna.schmidt@bmi.example",
+                    "device-1",
+                    1,
+                    Bytes.of(new byte[] {1}),
+                    Bytes.of(new byte[] {2}),
+                    Secret.of(new byte[] {3, 4}),
+                    Instant.EPOCH);
+            store.identity().saveDeviceIdentity(identity);
+            assertThatThrownBy(() -> store.identity().saveDeviceIdentity(identity))
+                    .isInstanceOf(KeystoreException.class);
+            assertThat(store.identity().deviceIdentity().orElseThrow().signaturePrivateKey())
+                    .isEqualTo(Secret.of(new byte[] {3, 4}));
+            assertThat(identity.toString()).doesNotContain("3, 4").contains("Secret[***]");
+        }
+    }
+
+    @Test
+    void contactsAndSettingsRoundTrip() throws Exception {
+        try (Keystore store = create()) {
+            Contact bernd = new Contact(
+                    "bernd@bmi.example",
+                    "Bernd Beispiel",
+                    Contact.Trust.VERIFIED,
+                    Bytes.of(new byte[] {7}),
+                    Instant.EPOCH);
+            store.conversations().saveContact(bernd);
+            assertThat(store.conversations().contact("bernd@bmi.example")).contains(bernd);
+            assertThat(bernd.toString()).doesNotContain("Bernd Beispiel");
+            store.settings().put("ui.language", "en");
+            store.settings().remove("ui.language");
+            assertThat(store.settings().get("ui.language")).isEmpty();
+        }
+    }
+
+    @Test
     void oldEpochSecretsAndUsedKeyPackagesAreDeleted() throws Exception {
         try (Keystore store = create()) {
             seed(store);
