@@ -37,7 +37,8 @@ import org.vermerk.protocol.treemath.LeafIndex;
  * {@code sender_data_secret} and the signature key of the sender, member 1 of a two-leaf tree).
  * Every input gets a fresh secret tree, so that inputs do not depend on each other, and goes
  * through {@link PrivateMessageProtection#unprotect}; only the engine's MlsExceptions may come out,
- * within {@link FuzzBudget}. Three ways in:
+ * within {@link FuzzBudget} (resealed messages, which reach the ratchet, with an allowance for the
+ * steps a claimed generation costs). Three ways in:
  *
  * <ul>
  *   <li>arbitrary bytes as a PrivateMessage MLSMessage;
@@ -54,6 +55,11 @@ class PrivateMessageFuzzTest {
     private static final Decoder<SenderData> SENDER_DATA = SenderData::decode;
     /** The sender's side of a resealed message reaches any generation; the receiver's keeps the default policy. */
     private static final RatchetPolicy SENDER_POLICY = new RatchetPolicy(0, Integer.MAX_VALUE);
+    /**
+     * What the receiver may allocate beyond the input's budget: deriving the skipped generations of a
+     * ratchet, at most the default forward distance of them (see {@link FuzzBudget}), 4 KiB each.
+     */
+    private static final long RATCHET_ALLOWANCE = 4096L * RatchetPolicy.DEFAULT.maxForwardDistance();
 
     private static final LeafIndex SENDER = LeafIndex.of(1);
 
@@ -154,7 +160,7 @@ class PrivateMessageFuzzTest {
         }
         byte[] plaintext = Mutations.apply(PLAINTEXTS.get(which), data);
         byte[] message = reseal(privateMessage(MESSAGES.get(which)), plaintext, generation, reuseGuard);
-        FuzzBudget.check(message.length, () -> receive(message));
+        FuzzBudget.check(message.length, RATCHET_ALLOWANCE, () -> receive(message));
     }
 
     private static PrivateMessage privateMessage(byte[] message) {
