@@ -57,9 +57,9 @@ class PrivateMessageFuzzTest {
     private static final RatchetPolicy SENDER_POLICY = new RatchetPolicy(0, Integer.MAX_VALUE);
     /**
      * What the receiver may allocate beyond the input's budget: deriving the skipped generations of a
-     * ratchet, at most the default forward distance of them (see {@link FuzzBudget}), 4 KiB each.
+     * ratchet, at most the default forward distance of them (see {@link FuzzBudget}), 8 KiB each.
      */
-    private static final long RATCHET_ALLOWANCE = 4096L * RatchetPolicy.DEFAULT.maxForwardDistance();
+    private static final long RATCHET_ALLOWANCE = 8192L * RatchetPolicy.DEFAULT.maxForwardDistance();
 
     private static final LeafIndex SENDER = LeafIndex.of(1);
 
