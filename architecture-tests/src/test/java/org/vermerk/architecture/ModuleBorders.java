@@ -72,6 +72,10 @@ final class ModuleBorders {
             .resideInAnyPackage(
                     "org.vermerk.protocol.group..",
                     "org.vermerk.protocol.tree..",
+                    "org.vermerk.protocol.treekem..",
+                    "org.vermerk.protocol.welcome..",
+                    "org.vermerk.protocol.transcript..",
+                    "org.vermerk.protocol.framing.protection..",
                     "org.vermerk.protocol.treemath..",
                     "org.vermerk.protocol.schedule..",
                     "org.vermerk.protocol.secrettree..")
