@@ -80,10 +80,7 @@ public enum GroupRule implements ValidationRule {
     EXTERNAL_SENDER_PROPOSAL(
             "GROUP-28",
             "an external sender may send only Add, Remove, PreSharedKey, ReInit and GroupContextExtensions"
-                    + " proposals (§12.1.8.1)"),
-    NEW_MEMBER_PROPOSAL_ADDS_ITSELF(
-            "GROUP-29",
-            "a new_member_proposal must be an Add whose KeyPackage carries the key that signed it (§12.1.8)");
+                    + " proposals (§12.1.8.1)");
 
     private final String id;
     private final String description;

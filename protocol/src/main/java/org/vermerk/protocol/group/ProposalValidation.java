@@ -79,7 +79,7 @@ final class ProposalValidation {
         }
     }
 
-    /** GROUP-21, GROUP-28, GROUP-29: which sender types may send which proposals (§12.1, §12.1.8). */
+    /** GROUP-21, GROUP-28: which sender types may send which proposals (§12.1, §12.1.8). */
     private static void checkSender(Sender sender, Proposal proposal) throws InvalidProposalException {
         switch (sender) {
             case Sender.Member member -> {
@@ -97,7 +97,7 @@ final class ProposalValidation {
             case Sender.NewMemberProposal newMember -> {
                 if (!(proposal instanceof Add)) {
                     throw new InvalidProposalException(
-                            GroupRule.NEW_MEMBER_PROPOSAL_ADDS_ITSELF,
+                            GroupRule.PROPOSAL_SENDER,
                             "proposal type " + proposal.proposalType() + " from a new member");
                 }
             }

@@ -329,6 +329,25 @@ class GroupRulesTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void neitherTheGroupNorAStagedCommitPrintsTheEpochsSecrets() throws Exception {
+        CreatedCommit created = anna.group.commit(CommitOptions.of(List.of()));
+        String authenticator =
+                Bytes.of(anna.group.epochAuthenticator().expose()).hex();
+        String exported =
+                Bytes.of(anna.group.export("x", new byte[0], 32).expose()).hex();
+        String printed = anna.group + " " + created.staged() + " " + anna.group.state() + " " + anna.identity;
+
+        assertThat(printed)
+                .doesNotContain(authenticator)
+                .doesNotContain(exported)
+                .contains("commit pending");
+        assertThat(anna.identity.toString())
+                .doesNotContain(
+                        Bytes.of(anna.identity.signatureKeys().privateKey().expose())
+                                .hex());
+    }
+
     private static Commit commitIn(MlsMessage message) {
         var content = ((MlsMessage.OfPublicMessage) message).message().content().content();
         return ((Content.CommitContent) content).commit();

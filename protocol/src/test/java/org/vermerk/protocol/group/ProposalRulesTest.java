@@ -185,7 +185,7 @@ class ProposalRulesTest {
     }
 
     @Test
-    void anExternalCommitThatAddsSomeoneIsRefusedWithGroup19() throws Exception {
+    void anExternalCommitWithAGroupContextExtensionsProposalIsRefusedWithGroup19() throws Exception {
         Commit honest = honestExternalCommit();
         var proposals = new java.util.ArrayList<>(honest.proposals());
         proposals.add(new ProposalOrRef.ByValue(new GroupContextExtensions(List.of())));
