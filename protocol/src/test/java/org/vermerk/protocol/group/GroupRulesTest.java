@@ -151,6 +151,37 @@ class GroupRulesTest {
     }
 
     @Test
+    void anExternalJoinerGivenTheTreeOutOfBandSendsAMessageEveryoneReads() throws Exception {
+        TestClient erik = new TestClient(suite, "erik.wagner@bmi.example");
+        var withoutTree = GroupInfoFactory.create(
+                clara.group.state(), clara.identity.signatureKeys().privateKey(), false, true);
+        assertViolates(
+                () -> Group.joinByExternalCommit(
+                        suite, erik.config, erik.identity, withoutTree, Optional.empty(), Optional.empty()),
+                JoinException.class,
+                GroupRule.NO_RATCHET_TREE);
+
+        ExternalJoin join = Group.joinByExternalCommit(
+                suite,
+                erik.config,
+                erik.identity,
+                withoutTree,
+                Optional.of(clara.group.ratchetTree()),
+                Optional.empty());
+        world.deliver(erik, join.commit());
+        erik.group = join.group();
+        world.members.add(erik);
+        MlsMessage hello =
+                erik.group.encrypt("Guten Tag".getBytes(java.nio.charset.StandardCharsets.UTF_8), Bytes.EMPTY);
+
+        world.assertAgreement();
+        for (TestClient member : List.of(anna, bernd, clara, dora)) {
+            var received = (ProcessedMessage.ApplicationMessage) member.group.process(hello);
+            assertThat(received.member().credential()).isEqualTo(erik.identity.credential());
+        }
+    }
+
+    @Test
     void aClientThatLostItsStateRejoinsExternallyAndReplacesItsFormerLeaf() throws Exception {
         TestClient berndAgain = new TestClient(suite, "bernd.weber@bmi.example");
         ExternalJoin join = Group.joinByExternalCommit(
