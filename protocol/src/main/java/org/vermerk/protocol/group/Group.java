@@ -133,6 +133,11 @@ public final class Group {
                         state -> new Group(suite, config, identity, state));
     }
 
+    /** A group restored from a stored state ({@link GroupStateCodec}): active, no commit pending. */
+    static Group restore(CipherSuite suite, GroupConfig config, SigningIdentity identity, EpochState state) {
+        return new Group(suite, config, identity, state);
+    }
+
     // ---- reading the state ----
 
     public Bytes groupId() {
@@ -358,7 +363,12 @@ public final class Group {
         previous.destroy();
     }
 
-    /** The current epoch's state, for tests in this package that build messages by hand. */
+    /** Our credential and signature keys, for {@link GroupStateCodec}. */
+    SigningIdentity identity() {
+        return identity;
+    }
+
+    /** The current epoch's state, for {@link GroupStateCodec} and for tests in this package that build messages by hand. */
     EpochState state() {
         return state;
     }

@@ -47,6 +47,13 @@ final class ProposalStore {
         return Optional.ofNullable(ownUpdateKeys.get(encryptionKey));
     }
 
+    /** The key pairs of our own Update proposals, ordered by public key (for {@link GroupStateCodec}). */
+    List<KeyPair> ownUpdateKeys() {
+        return ownUpdateKeys.values().stream()
+                .sorted(java.util.Comparator.comparing(KeyPair::publicKey))
+                .toList();
+    }
+
     /** Forgets the proposals and wipes the keys of our Updates that no commit applied. */
     void clear(Bytes keep) {
         byReference.clear();

@@ -23,6 +23,27 @@ final class ResumptionPsks {
         return new ResumptionPsks(new TreeMap<>(), capacity).with(epoch, psk);
     }
 
+    /** PSKs as a stored group state holds them ({@link GroupStateCodec}); at least one, at most {@code capacity}. */
+    static ResumptionPsks restore(Map<Long, ResumptionPsk> byEpoch, int capacity) {
+        if (byEpoch.isEmpty() || byEpoch.size() > capacity) {
+            throw new IllegalArgumentException(byEpoch.size() + " resumption PSKs for a capacity of " + capacity);
+        }
+        TreeMap<Long, ResumptionPsk> copy = new TreeMap<>(Long::compareUnsigned);
+        copy.putAll(byEpoch);
+        return new ResumptionPsks(copy, capacity);
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    /** The PSKs by epoch, in increasing (unsigned) epoch order. */
+    java.util.SortedMap<Long, ResumptionPsk> inOrder() {
+        TreeMap<Long, ResumptionPsk> copy = new TreeMap<>(Long::compareUnsigned);
+        copy.putAll(byEpoch);
+        return copy;
+    }
+
     /** These PSKs with the one of {@code epoch} added, keeping at most the newest {@code capacity}. */
     ResumptionPsks with(long epoch, ResumptionPsk psk) {
         TreeMap<Long, ResumptionPsk> copy = new TreeMap<>(Long::compareUnsigned);

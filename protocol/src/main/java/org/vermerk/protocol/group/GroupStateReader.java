@@ -1,0 +1,300 @@
+package org.vermerk.protocol.group;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.codec.CodecRule;
+import org.vermerk.protocol.codec.DecodeException;
+import org.vermerk.protocol.codec.TlsReader;
+import org.vermerk.protocol.credential.Credential;
+import org.vermerk.protocol.crypto.CipherSuite;
+import org.vermerk.protocol.crypto.KeyPair;
+import org.vermerk.protocol.crypto.Secret;
+import org.vermerk.protocol.framing.Sender;
+import org.vermerk.protocol.messages.Proposal;
+import org.vermerk.protocol.schedule.ConfirmationKey;
+import org.vermerk.protocol.schedule.EncryptionSecret;
+import org.vermerk.protocol.schedule.EpochAuthenticator;
+import org.vermerk.protocol.schedule.EpochSecrets;
+import org.vermerk.protocol.schedule.ExporterSecret;
+import org.vermerk.protocol.schedule.ExternalSecret;
+import org.vermerk.protocol.schedule.GroupContext;
+import org.vermerk.protocol.schedule.InitSecret;
+import org.vermerk.protocol.schedule.MembershipKey;
+import org.vermerk.protocol.schedule.ResumptionPsk;
+import org.vermerk.protocol.schedule.SenderDataSecret;
+import org.vermerk.protocol.secrettree.SecretTree;
+import org.vermerk.protocol.transcript.TranscriptHashes;
+import org.vermerk.protocol.tree.RatchetTree;
+import org.vermerk.protocol.tree.RatchetTreeNodes;
+import org.vermerk.protocol.treekem.TreeKemException;
+import org.vermerk.protocol.treekem.TreePrivateKeys;
+import org.vermerk.protocol.treemath.LeafIndex;
+import org.vermerk.protocol.treemath.NodeIndex;
+
+/**
+ * Reads version 1 of a stored group state ({@code GroupStateV1}, described at {@link
+ * GroupStateWriter}) in two steps: first every field is parsed (CODEC-* for malformed or truncated
+ * bytes and trailing ones, CODEC-6 for secrets of the wrong length or indices out of order), then
+ * the parts are checked against each other (GROUP-31): the context names the header's suite, the
+ * tree hashes to the context's tree hash, our leaf exists and carries our credential and signature
+ * key, every private key belongs to its node in the tree (TREEKEM-4's check), the secret tree is as
+ * wide as the ratchet tree, the current epoch's resumption PSK is there. Only then is a group built.
+ * Whatever fails, every secret read so far is wiped. Used once, by one thread.
+ */
+final class GroupStateReader {
+    private final TlsReader reader;
+    private final CipherSuite suite;
+    private final GroupConfig config;
+    /** Every secret read, wiped if the state turns out unusable. */
+    private final List<Secret> loaded = new ArrayList<>();
+
+    private SecretTree secretTree;
+
+    private GroupStateReader(TlsReader reader, CipherSuite suite, GroupConfig config) {
+        this.reader = reader;
+        this.suite = suite;
+        this.config = config;
+    }
+
+    /** The group stored in the rest of {@code reader}, which must end with it. */
+    static Group read(TlsReader reader, CipherSuite suite, GroupConfig config) throws DecodeException {
+        GroupStateReader state = new GroupStateReader(reader, suite, config);
+        try {
+            return state.read();
+        } catch (DecodeException | RuntimeException e) {
+            state.wipe();
+            throw e;
+        }
+    }
+
+    private Group read() throws DecodeException {
+        GroupContext context = GroupContext.decode(reader);
+        RatchetTreeNodes nodes = RatchetTreeNodes.decode(reader);
+        LeafIndex ownLeaf = LeafIndex.decode(reader);
+        Credential credential = Credential.decode(reader);
+        Secret signaturePrivateKey = secret("signature private key");
+        TreeMap<NodeIndex, Secret> nodePrivateKeys = nodePrivateKeys();
+        SenderDataSecret senderData = new SenderDataSecret(hashSized("sender_data_secret"));
+        ExporterSecret exporter = new ExporterSecret(hashSized("exporter_secret"));
+        ExternalSecret external = new ExternalSecret(hashSized("external_secret"));
+        ConfirmationKey confirmationKey = new ConfirmationKey(hashSized("confirmation_key"));
+        MembershipKey membershipKey = new MembershipKey(hashSized("membership_key"));
+        EpochAuthenticator authenticator = new EpochAuthenticator(hashSized("epoch_authenticator"));
+        InitSecret initSecret = new InitSecret(hashSized("init_secret"));
+        Bytes interim = hashSizedBytes("interim transcript hash");
+        Bytes confirmationTag = hashSizedBytes("confirmation tag");
+        TreeMap<Long, ResumptionPsk> psks = resumptionPsks();
+        secretTree = SecretTree.readState(reader, suite);
+        List<Secret> ownUpdateKeys = new ArrayList<>();
+        TlsReader updates = reader.vector();
+        while (updates.hasRemaining()) {
+            ownUpdateKeys.add(secret(updates, "Update private key"));
+        }
+        List<QueuedProposal> proposals = proposals();
+        reader.finish();
+
+        // ---- the parts must fit together ----
+        if (context.version() != GroupContext.MLS10 || context.cipherSuite() != suite.id()) {
+            throw inconsistent("the group context is of version " + context.version() + " and suite "
+                    + context.cipherSuite() + ", the state of suite " + suite.id());
+        }
+        RatchetTree tree = RatchetTree.fromNodes(nodes);
+        if (!new org.vermerk.protocol.tree.TreeHash(suite).root(tree).equals(context.treeHash())) {
+            throw inconsistent("the ratchet tree does not hash to the context's tree hash");
+        }
+        var ownLeafNode = tree.size().contains(ownLeaf)
+                ? tree.leaf(ownLeaf)
+                : Optional.<org.vermerk.protocol.tree.LeafNode>empty();
+        if (ownLeafNode.isEmpty()) {
+            throw inconsistent("our leaf " + ownLeaf + " is blank or outside the tree");
+        }
+        if (!ownLeafNode.get().credential().equals(credential)) {
+            throw inconsistent("our credential is not the one in our leaf");
+        }
+        Bytes signaturePublicKey = derived(() -> suite.signaturePublicKey(signaturePrivateKey), "signature");
+        if (!signaturePublicKey.equals(ownLeafNode.get().signatureKey())) {
+            throw inconsistent("our signature key is not the one in our leaf");
+        }
+        TreePrivateKeys privateKeys = treePrivateKeys(tree, ownLeaf, nodePrivateKeys);
+        if (secretTree.leafCount() != tree.size().leafCount()) {
+            throw inconsistent("the secret tree has " + secretTree.leafCount() + " leaves, the ratchet tree "
+                    + tree.size().leafCount());
+        }
+        ResumptionPsk current = psks.get(context.epoch());
+        if (current == null) {
+            throw inconsistent("the resumption PSK of the current epoch is missing");
+        }
+        while (psks.size() > config.resumptionPskEpochs()) {
+            psks.pollFirstEntry().getValue().destroy(); // the configuration now keeps fewer epochs
+        }
+        List<KeyPair> updateKeyPairs = new ArrayList<>();
+        for (Secret key : ownUpdateKeys) {
+            updateKeyPairs.add(new KeyPair(key, derived(() -> suite.hpkePublicKey(key), "Update")));
+        }
+
+        // ---- the group ----
+        Secret noEncryptionSecret = Secret.zero(suite.hashLength());
+        noEncryptionSecret.destroy(); // not stored: the secret tree holds what is left of it (§9.2)
+        EpochSecrets secrets = new EpochSecrets(
+                senderData,
+                new EncryptionSecret(noEncryptionSecret),
+                exporter,
+                external,
+                confirmationKey,
+                membershipKey,
+                current,
+                authenticator,
+                initSecret);
+        EpochState state = new EpochState(
+                suite,
+                context,
+                tree,
+                privateKeys,
+                secrets,
+                new TranscriptHashes(context.confirmedTranscriptHash(), interim),
+                confirmationTag,
+                ResumptionPsks.restore(psks, config.resumptionPskEpochs()),
+                secretTree);
+        updateKeyPairs.forEach(state.proposals::addOwnUpdateKeys);
+        proposals.forEach(state.proposals::add);
+        SigningIdentity identity =
+                new SigningIdentity(credential, new KeyPair(signaturePrivateKey, signaturePublicKey));
+        return Group.restore(suite, config, identity, state);
+    }
+
+    private TreeMap<NodeIndex, Secret> nodePrivateKeys() throws DecodeException {
+        TreeMap<NodeIndex, Secret> keys = new TreeMap<>();
+        TlsReader vector = reader.vector();
+        long previous = -1;
+        while (vector.hasRemaining()) {
+            long node = vector.u32();
+            if (node <= previous) {
+                throw new DecodeException(CodecRule.INVALID_VALUE, "tree private keys must ascend by node");
+            }
+            previous = node;
+            keys.put(NodeIndex.of(node), secret(vector, "tree private key"));
+        }
+        return keys;
+    }
+
+    private TreeMap<Long, ResumptionPsk> resumptionPsks() throws DecodeException {
+        TreeMap<Long, ResumptionPsk> psks = new TreeMap<>(Long::compareUnsigned);
+        TlsReader vector = reader.vector();
+        boolean first = true;
+        long previous = 0;
+        while (vector.hasRemaining()) {
+            long epoch = vector.u64();
+            if (!first && Long.compareUnsigned(epoch, previous) <= 0) {
+                throw new DecodeException(CodecRule.INVALID_VALUE, "resumption PSKs must ascend by epoch");
+            }
+            first = false;
+            previous = epoch;
+            psks.put(epoch, new ResumptionPsk(hashSized(vector, "resumption_psk")));
+        }
+        return psks;
+    }
+
+    private List<QueuedProposal> proposals() throws DecodeException {
+        List<QueuedProposal> proposals = new ArrayList<>();
+        TlsReader vector = reader.vector();
+        while (vector.hasRemaining()) {
+            byte[] ref = vector.opaque();
+            if (ref.length != suite.hashLength()) {
+                throw new DecodeException(CodecRule.INVALID_VALUE, "a proposal reference of " + ref.length + " bytes");
+            }
+            Sender sender = Sender.decode(vector);
+            Proposal proposal = Proposal.decode(vector);
+            proposals.add(new QueuedProposal(proposal, sender, Optional.of(new ProposalRef(Bytes.of(ref)))));
+        }
+        return proposals;
+    }
+
+    /** Our private view of the tree: each key with the public key derived from it, fitting {@code tree}. */
+    private TreePrivateKeys treePrivateKeys(RatchetTree tree, LeafIndex ownLeaf, Map<NodeIndex, Secret> privateKeys)
+            throws DecodeException {
+        if (!privateKeys.containsKey(ownLeaf.toNodeIndex())) {
+            throw inconsistent("the private key of our leaf is missing");
+        }
+        TreeMap<NodeIndex, KeyPair> pairs = new TreeMap<>();
+        for (Map.Entry<NodeIndex, Secret> entry : privateKeys.entrySet()) {
+            Secret key = entry.getValue();
+            pairs.put(entry.getKey(), new KeyPair(key, derived(() -> suite.hpkePublicKey(key), "tree")));
+        }
+        TreePrivateKeys keys = TreePrivateKeys.of(ownLeaf, pairs);
+        try {
+            keys.checkFits(tree);
+        } catch (TreeKemException e) {
+            throw inconsistent(e.getMessage());
+        }
+        return keys;
+    }
+
+    private interface Derivation {
+        Bytes derive() throws Exception;
+    }
+
+    /** A public key derived from a stored private key; GROUP-31 when the private key is unusable. */
+    private static Bytes derived(Derivation derivation, String what) throws DecodeException {
+        try {
+            return derivation.derive();
+        } catch (Exception e) {
+            throw inconsistent("a " + what + " private key is not a key of the cipher suite");
+        }
+    }
+
+    private Secret secret(String what) throws DecodeException {
+        return secret(reader, what);
+    }
+
+    private Secret secret(TlsReader from, String what) throws DecodeException {
+        byte[] bytes = from.opaque();
+        if (bytes.length == 0) {
+            throw new DecodeException(CodecRule.INVALID_VALUE, "an empty " + what);
+        }
+        Secret secret = Secret.wrap(bytes);
+        loaded.add(secret);
+        return secret;
+    }
+
+    private Secret hashSized(String what) throws DecodeException {
+        return hashSized(reader, what);
+    }
+
+    /** {@code opaque secret<V>} of exactly Nh bytes (§8: every epoch secret is a DeriveSecret output). */
+    private Secret hashSized(TlsReader from, String what) throws DecodeException {
+        byte[] bytes = from.opaque();
+        if (bytes.length != suite.hashLength()) {
+            Arrays.fill(bytes, (byte) 0);
+            throw new DecodeException(
+                    CodecRule.INVALID_VALUE, what + " of " + bytes.length + " bytes, not " + suite.hashLength());
+        }
+        Secret secret = Secret.wrap(bytes);
+        loaded.add(secret);
+        return secret;
+    }
+
+    private Bytes hashSizedBytes(String what) throws DecodeException {
+        Bytes value = reader.opaqueBytes();
+        if (value.size() != suite.hashLength()) {
+            throw new DecodeException(
+                    CodecRule.INVALID_VALUE, what + " of " + value.size() + " bytes, not " + suite.hashLength());
+        }
+        return value;
+    }
+
+    private static DecodeException inconsistent(String detail) {
+        return new DecodeException(GroupRule.STATE_INCONSISTENT, detail);
+    }
+
+    private void wipe() {
+        loaded.forEach(Secret::destroy);
+        if (secretTree != null) {
+            secretTree.destroy();
+        }
+    }
+}
