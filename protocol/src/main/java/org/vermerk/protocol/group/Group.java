@@ -54,6 +54,10 @@ import org.vermerk.protocol.treemath.LeafIndex;
  * {@link InvalidCommitException}, {@link JoinException}, and those of framing, tree, TreeKEM,
  * KeyPackage and Welcome validation. A failed call leaves the group as it was, except that a
  * PrivateMessage may have used up its ratchet key (§9.2).
+ *
+ * <p>Storing: {@link GroupStateCodec#encode} turns the group into bytes for the keystore, {@link
+ * GroupStateCodec#decode} back into a group that continues where it was (not while a commit of
+ * ours is pending). Store after every message sent or processed: each one consumes keys (§9.2).
  */
 public final class Group {
     private final CipherSuite suite;

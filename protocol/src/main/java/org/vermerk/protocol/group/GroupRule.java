@@ -7,7 +7,8 @@ import org.vermerk.protocol.ValidationRule;
  * (§12.2), commits (§12.4), joining (§12.4.3.1) and external commits (§12.4.3.2). Rules that other
  * packages already check keep their own identifiers: framing (FRAMING-1 group, FRAMING-2 epoch,
  * FRAMING-8 unknown sender), leaves (LEAF-*), KeyPackages (KEYPACKAGE-*), the confirmation tag
- * (TRANSCRIPT-1), UpdatePaths (TREE-*, TREEKEM-*) and Welcomes (WELCOME-*).
+ * (TRANSCRIPT-1), UpdatePaths (TREE-*, TREEKEM-*) and Welcomes (WELCOME-*). GROUP-30 and GROUP-31 are
+ * those of a stored group state ({@link GroupStateCodec}, ADR 0009).
  */
 public enum GroupRule implements ValidationRule {
     UNKNOWN_PROPOSAL_REFERENCE(

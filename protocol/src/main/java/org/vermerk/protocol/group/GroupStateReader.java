@@ -29,8 +29,10 @@ import org.vermerk.protocol.schedule.ResumptionPsk;
 import org.vermerk.protocol.schedule.SenderDataSecret;
 import org.vermerk.protocol.secrettree.SecretTree;
 import org.vermerk.protocol.transcript.TranscriptHashes;
+import org.vermerk.protocol.tree.LeafNode;
 import org.vermerk.protocol.tree.RatchetTree;
 import org.vermerk.protocol.tree.RatchetTreeNodes;
+import org.vermerk.protocol.tree.TreeHash;
 import org.vermerk.protocol.treekem.TreeKemException;
 import org.vermerk.protocol.treekem.TreePrivateKeys;
 import org.vermerk.protocol.treemath.LeafIndex;
@@ -104,12 +106,10 @@ final class GroupStateReader {
                     + context.cipherSuite() + ", the state of suite " + suite.id());
         }
         RatchetTree tree = RatchetTree.fromNodes(nodes);
-        if (!new org.vermerk.protocol.tree.TreeHash(suite).root(tree).equals(context.treeHash())) {
+        if (!new TreeHash(suite).root(tree).equals(context.treeHash())) {
             throw inconsistent("the ratchet tree does not hash to the context's tree hash");
         }
-        var ownLeafNode = tree.size().contains(ownLeaf)
-                ? tree.leaf(ownLeaf)
-                : Optional.<org.vermerk.protocol.tree.LeafNode>empty();
+        var ownLeafNode = tree.size().contains(ownLeaf) ? tree.leaf(ownLeaf) : Optional.<LeafNode>empty();
         if (ownLeafNode.isEmpty()) {
             throw inconsistent("our leaf " + ownLeaf + " is blank or outside the tree");
         }

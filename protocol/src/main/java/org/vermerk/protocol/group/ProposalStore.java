@@ -1,6 +1,7 @@
 package org.vermerk.protocol.group;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ final class ProposalStore {
     /** The key pairs of our own Update proposals, ordered by public key (for {@link GroupStateCodec}). */
     List<KeyPair> ownUpdateKeys() {
         return ownUpdateKeys.values().stream()
-                .sorted(java.util.Comparator.comparing(KeyPair::publicKey))
+                .sorted(Comparator.comparing(KeyPair::publicKey))
                 .toList();
     }
 

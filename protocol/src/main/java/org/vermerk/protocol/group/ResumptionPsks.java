@@ -2,6 +2,7 @@ package org.vermerk.protocol.group;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.vermerk.protocol.schedule.ResumptionPsk;
 
@@ -33,12 +34,8 @@ final class ResumptionPsks {
         return new ResumptionPsks(copy, capacity);
     }
 
-    int capacity() {
-        return capacity;
-    }
-
     /** The PSKs by epoch, in increasing (unsigned) epoch order. */
-    java.util.SortedMap<Long, ResumptionPsk> inOrder() {
+    SortedMap<Long, ResumptionPsk> inOrder() {
         TreeMap<Long, ResumptionPsk> copy = new TreeMap<>(Long::compareUnsigned);
         copy.putAll(byEpoch);
         return copy;

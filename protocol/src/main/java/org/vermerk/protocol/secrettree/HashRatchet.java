@@ -228,11 +228,6 @@ final class HashRatchet {
         return Secret.wrap(bytes);
     }
 
-    /** The lowest generation whose key has not been derived yet (tests). */
-    long nextGeneration() {
-        return next;
-    }
-
     /** Wipes everything this ratchet holds. */
     void destroy() {
         if (secret != null) {
