@@ -91,7 +91,8 @@ final class GroupStateReader {
         Bytes interim = hashSizedBytes("interim transcript hash");
         Bytes confirmationTag = hashSizedBytes("confirmation tag");
         TreeMap<Long, ResumptionPsk> psks = resumptionPsks();
-        secretTree = SecretTree.readState(reader, suite);
+        RatchetTree tree = RatchetTree.fromNodes(nodes); // no bigger than the input: it bounds the secret tree
+        secretTree = SecretTree.readState(reader, suite, (int) tree.size().leafCount());
         List<Secret> ownUpdateKeys = new ArrayList<>();
         TlsReader updates = reader.vector();
         while (updates.hasRemaining()) {
@@ -105,7 +106,6 @@ final class GroupStateReader {
             throw inconsistent("the group context is of version " + context.version() + " and suite "
                     + context.cipherSuite() + ", the state of suite " + suite.id());
         }
-        RatchetTree tree = RatchetTree.fromNodes(nodes);
         if (!new TreeHash(suite).root(tree).equals(context.treeHash())) {
             throw inconsistent("the ratchet tree does not hash to the context's tree hash");
         }
@@ -121,13 +121,15 @@ final class GroupStateReader {
             throw inconsistent("our signature key is not the one in our leaf");
         }
         TreePrivateKeys privateKeys = treePrivateKeys(tree, ownLeaf, nodePrivateKeys);
-        if (secretTree.leafCount() != tree.size().leafCount()) {
-            throw inconsistent("the secret tree has " + secretTree.leafCount() + " leaves, the ratchet tree "
-                    + tree.size().leafCount());
+        if (psks.isEmpty() || psks.lastKey() != context.epoch()) {
+            throw inconsistent("the newest resumption PSK must be the current epoch's");
         }
         ResumptionPsk current = psks.get(context.epoch());
-        if (current == null) {
-            throw inconsistent("the resumption PSK of the current epoch is missing");
+        for (QueuedProposal queued : proposals) {
+            if (queued.sender() instanceof Sender.Member(LeafIndex leaf)
+                    && (!tree.size().contains(leaf) || tree.leaf(leaf).isEmpty())) {
+                throw inconsistent("a proposal of " + leaf + ", which is not a member");
+            }
         }
         while (psks.size() > config.resumptionPskEpochs()) {
             psks.pollFirstEntry().getValue().destroy(); // the configuration now keeps fewer epochs

@@ -150,12 +150,19 @@ public final class SecretTree {
     }
 
     /**
-     * Reads a {@code SecretTreeState} written by {@link #writeState}. CODEC-6 for a state no tree
-     * can be in: a leaf count that is not a power of two, indices outside the tree, secrets of the
-     * wrong length, a node secret below a leaf whose ratchets exist.
+     * Reads a {@code SecretTreeState} written by {@link #writeState} for a ratchet tree of {@code
+     * leafCount} leaves (known before, so that a hostile count allocates nothing). CODEC-6 for a
+     * state no tree can be in: another leaf count, indices outside the tree, secrets of the wrong
+     * length, a leaf with neither ratchets nor a secret above it.
      */
-    public static SecretTree readState(TlsReader reader, CipherSuite suite) throws DecodeException {
+    public static SecretTree readState(TlsReader reader, CipherSuite suite, int expectedLeafCount)
+            throws DecodeException {
         long leafCount = reader.u32();
+        if (leafCount != expectedLeafCount) {
+            throw new DecodeException(
+                    CodecRule.INVALID_VALUE,
+                    "a secret tree of " + leafCount + " leaves for a ratchet tree of " + expectedLeafCount);
+        }
         if (leafCount < 1 || Long.bitCount(leafCount) != 1 || leafCount > (1 << 30)) {
             throw new DecodeException(CodecRule.INVALID_VALUE, "leaf count " + leafCount + " is not a power of two");
         }

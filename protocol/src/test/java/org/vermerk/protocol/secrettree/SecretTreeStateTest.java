@@ -63,7 +63,7 @@ class SecretTreeStateTest {
         receiver.forReceiving(SENDER, APP, 4); // 0..3 wait in the window
         receiver.forReceiving(SENDER, APP, 1);
 
-        SecretTree read = SecretTree.readState(new TlsReader(written(receiver)), suite);
+        SecretTree read = SecretTree.readState(new TlsReader(written(receiver)), suite, LEAVES);
 
         assertThat(read.policy()).isEqualTo(new RatchetPolicy(10, 100));
         assertThat(read.forReceiving(SENDER, APP, 0).key().expose()).isEqualTo(sent.get(0));
@@ -97,14 +97,17 @@ class SecretTreeStateTest {
         byte[] withoutLeaves = Arrays.copyOf(state, 12 + 1 + 1);
         withoutLeaves[13] = 0;
 
-        assertRejected(() -> SecretTree.readState(new TlsReader(withoutLeaves), suite), CodecRule.INVALID_VALUE);
+        assertRejected(() -> SecretTree.readState(new TlsReader(withoutLeaves), suite, 1), CodecRule.INVALID_VALUE);
     }
 
     @Test
-    void aLeafCountThatIsNoPowerOfTwoIsRejected() throws Exception {
+    void aLeafCountOtherThanTheRatchetTreesIsRejectedBeforeAnythingIsAllocated() throws Exception {
         byte[] state = written(new SecretTree(suite, root(), LEAVES));
-        state[3] = 3;
+        state[0] = 0x40; // 2^30 + 4 leaves; 2^30 alone would ask for arrays of 2^31 - 1 secrets
 
-        assertRejected(() -> SecretTree.readState(new TlsReader(state), suite), CodecRule.INVALID_VALUE);
+        assertRejected(() -> SecretTree.readState(new TlsReader(state), suite, LEAVES), CodecRule.INVALID_VALUE);
+        state[0] = 0;
+        state[3] = 8;
+        assertRejected(() -> SecretTree.readState(new TlsReader(state), suite, LEAVES), CodecRule.INVALID_VALUE);
     }
 }
