@@ -40,13 +40,14 @@ import org.vermerk.protocol.treemath.NodeIndex;
 
 /**
  * Reads version 1 of a stored group state ({@code GroupStateV1}, described at {@link
- * GroupStateWriter}) in two steps: first every field is parsed (CODEC-* for malformed or truncated
- * bytes and trailing ones, CODEC-6 for secrets of the wrong length or indices out of order), then
- * the parts are checked against each other (GROUP-31): the context names the header's suite, the
- * tree hashes to the context's tree hash, our leaf exists and carries our credential and signature
- * key, every private key belongs to its node in the tree (TREEKEM-4's check), the secret tree is as
- * wide as the ratchet tree, the current epoch's resumption PSK is there. Only then is a group built.
- * Whatever fails, every secret read so far is wiped. Used once, by one thread.
+ * GroupStateWriter}) in three steps. {@link #parse}: every field (CODEC-* for malformed or
+ * truncated bytes and trailing ones, CODEC-6 for secrets of the wrong length, indices out of order,
+ * a secret tree of another width than the ratchet tree). {@link #check}: the parts against each
+ * other (GROUP-31): the context names the header's suite, the tree hashes to the context's tree
+ * hash, our leaf exists and carries our credential and signature key, every private key belongs to
+ * its node in the tree (TREEKEM-4's check), the newest resumption PSK is the current epoch's,
+ * stored proposals come from members. {@link #build}: the group. Whatever fails, every secret read
+ * so far is wiped. Used once, by one thread.
  */
 final class GroupStateReader {
     private final TlsReader reader;
@@ -55,7 +56,31 @@ final class GroupStateReader {
     /** Every secret read, wiped if the state turns out unusable. */
     private final List<Secret> loaded = new ArrayList<>();
 
+    // ---- parsed ----
+    private GroupContext context;
+    private RatchetTree tree;
+    private LeafIndex ownLeaf;
+    private Credential credential;
+    private Secret signaturePrivateKey;
+    private TreeMap<NodeIndex, Secret> nodePrivateKeys;
+    private SenderDataSecret senderData;
+    private ExporterSecret exporter;
+    private ExternalSecret external;
+    private ConfirmationKey confirmationKey;
+    private MembershipKey membershipKey;
+    private EpochAuthenticator authenticator;
+    private InitSecret initSecret;
+    private Bytes interim;
+    private Bytes confirmationTag;
+    private TreeMap<Long, ResumptionPsk> psks;
     private SecretTree secretTree;
+    private List<Secret> ownUpdateKeys;
+    private List<QueuedProposal> proposals;
+
+    // ---- checked ----
+    private Bytes signaturePublicKey;
+    private TreePrivateKeys privateKeys;
+    private List<KeyPair> updateKeyPairs;
 
     private GroupStateReader(TlsReader reader, CipherSuite suite, GroupConfig config) {
         this.reader = reader;
@@ -67,41 +92,44 @@ final class GroupStateReader {
     static Group read(TlsReader reader, CipherSuite suite, GroupConfig config) throws DecodeException {
         GroupStateReader state = new GroupStateReader(reader, suite, config);
         try {
-            return state.read();
+            state.parse();
+            state.check();
+            return state.build();
         } catch (DecodeException | RuntimeException e) {
             state.wipe();
             throw e;
         }
     }
 
-    private Group read() throws DecodeException {
-        GroupContext context = GroupContext.decode(reader);
+    private void parse() throws DecodeException {
+        context = GroupContext.decode(reader);
         RatchetTreeNodes nodes = RatchetTreeNodes.decode(reader);
-        LeafIndex ownLeaf = LeafIndex.decode(reader);
-        Credential credential = Credential.decode(reader);
-        Secret signaturePrivateKey = secret("signature private key");
-        TreeMap<NodeIndex, Secret> nodePrivateKeys = nodePrivateKeys();
-        SenderDataSecret senderData = new SenderDataSecret(hashSized("sender_data_secret"));
-        ExporterSecret exporter = new ExporterSecret(hashSized("exporter_secret"));
-        ExternalSecret external = new ExternalSecret(hashSized("external_secret"));
-        ConfirmationKey confirmationKey = new ConfirmationKey(hashSized("confirmation_key"));
-        MembershipKey membershipKey = new MembershipKey(hashSized("membership_key"));
-        EpochAuthenticator authenticator = new EpochAuthenticator(hashSized("epoch_authenticator"));
-        InitSecret initSecret = new InitSecret(hashSized("init_secret"));
-        Bytes interim = hashSizedBytes("interim transcript hash");
-        Bytes confirmationTag = hashSizedBytes("confirmation tag");
-        TreeMap<Long, ResumptionPsk> psks = resumptionPsks();
-        RatchetTree tree = RatchetTree.fromNodes(nodes); // no bigger than the input: it bounds the secret tree
+        ownLeaf = LeafIndex.decode(reader);
+        credential = Credential.decode(reader);
+        signaturePrivateKey = secret(reader, "signature private key");
+        nodePrivateKeys = nodePrivateKeys();
+        senderData = new SenderDataSecret(hashSized(reader, "sender_data_secret"));
+        exporter = new ExporterSecret(hashSized(reader, "exporter_secret"));
+        external = new ExternalSecret(hashSized(reader, "external_secret"));
+        confirmationKey = new ConfirmationKey(hashSized(reader, "confirmation_key"));
+        membershipKey = new MembershipKey(hashSized(reader, "membership_key"));
+        authenticator = new EpochAuthenticator(hashSized(reader, "epoch_authenticator"));
+        initSecret = new InitSecret(hashSized(reader, "init_secret"));
+        interim = hashSizedBytes("interim transcript hash");
+        confirmationTag = hashSizedBytes("confirmation tag");
+        psks = resumptionPsks();
+        tree = RatchetTree.fromNodes(nodes); // no bigger than the input: it bounds the secret tree
         secretTree = SecretTree.readState(reader, suite, (int) tree.size().leafCount());
-        List<Secret> ownUpdateKeys = new ArrayList<>();
+        ownUpdateKeys = new ArrayList<>();
         TlsReader updates = reader.vector();
         while (updates.hasRemaining()) {
             ownUpdateKeys.add(secret(updates, "Update private key"));
         }
-        List<QueuedProposal> proposals = proposals();
+        proposals = proposals();
         reader.finish();
+    }
 
-        // ---- the parts must fit together ----
+    private void check() throws DecodeException {
         if (context.version() != GroupContext.MLS10 || context.cipherSuite() != suite.id()) {
             throw inconsistent("the group context is of version " + context.version() + " and suite "
                     + context.cipherSuite() + ", the state of suite " + suite.id());
@@ -109,37 +137,35 @@ final class GroupStateReader {
         if (!new TreeHash(suite).root(tree).equals(context.treeHash())) {
             throw inconsistent("the ratchet tree does not hash to the context's tree hash");
         }
-        var ownLeafNode = tree.size().contains(ownLeaf) ? tree.leaf(ownLeaf) : Optional.<LeafNode>empty();
-        if (ownLeafNode.isEmpty()) {
-            throw inconsistent("our leaf " + ownLeaf + " is blank or outside the tree");
-        }
-        if (!ownLeafNode.get().credential().equals(credential)) {
+        LeafNode ownLeafNode = (tree.size().contains(ownLeaf) ? tree.leaf(ownLeaf) : Optional.<LeafNode>empty())
+                .orElseThrow(() -> inconsistent("our leaf " + ownLeaf + " is blank or outside the tree"));
+        if (!ownLeafNode.credential().equals(credential)) {
             throw inconsistent("our credential is not the one in our leaf");
         }
-        Bytes signaturePublicKey = derived(() -> suite.signaturePublicKey(signaturePrivateKey), "signature");
-        if (!signaturePublicKey.equals(ownLeafNode.get().signatureKey())) {
+        signaturePublicKey = derived(() -> suite.signaturePublicKey(signaturePrivateKey), "signature");
+        if (!signaturePublicKey.equals(ownLeafNode.signatureKey())) {
             throw inconsistent("our signature key is not the one in our leaf");
         }
-        TreePrivateKeys privateKeys = treePrivateKeys(tree, ownLeaf, nodePrivateKeys);
+        privateKeys = treePrivateKeys();
         if (psks.isEmpty() || psks.lastKey() != context.epoch()) {
             throw inconsistent("the newest resumption PSK must be the current epoch's");
         }
-        ResumptionPsk current = psks.get(context.epoch());
         for (QueuedProposal queued : proposals) {
             if (queued.sender() instanceof Sender.Member(LeafIndex leaf)
                     && (!tree.size().contains(leaf) || tree.leaf(leaf).isEmpty())) {
                 throw inconsistent("a proposal of " + leaf + ", which is not a member");
             }
         }
-        while (psks.size() > config.resumptionPskEpochs()) {
-            psks.pollFirstEntry().getValue().destroy(); // the configuration now keeps fewer epochs
-        }
-        List<KeyPair> updateKeyPairs = new ArrayList<>();
+        updateKeyPairs = new ArrayList<>();
         for (Secret key : ownUpdateKeys) {
             updateKeyPairs.add(new KeyPair(key, derived(() -> suite.hpkePublicKey(key), "Update")));
         }
+    }
 
-        // ---- the group ----
+    private Group build() {
+        while (psks.size() > config.resumptionPskEpochs()) {
+            psks.pollFirstEntry().getValue().destroy(); // the configuration now keeps fewer epochs
+        }
         Secret noEncryptionSecret = Secret.zero(suite.hashLength());
         noEncryptionSecret.destroy(); // not stored: the secret tree holds what is left of it (§9.2)
         EpochSecrets secrets = new EpochSecrets(
@@ -149,7 +175,7 @@ final class GroupStateReader {
                 external,
                 confirmationKey,
                 membershipKey,
-                current,
+                psks.get(context.epoch()),
                 authenticator,
                 initSecret);
         EpochState state = new EpochState(
@@ -217,13 +243,12 @@ final class GroupStateReader {
     }
 
     /** Our private view of the tree: each key with the public key derived from it, fitting {@code tree}. */
-    private TreePrivateKeys treePrivateKeys(RatchetTree tree, LeafIndex ownLeaf, Map<NodeIndex, Secret> privateKeys)
-            throws DecodeException {
-        if (!privateKeys.containsKey(ownLeaf.toNodeIndex())) {
+    private TreePrivateKeys treePrivateKeys() throws DecodeException {
+        if (!nodePrivateKeys.containsKey(ownLeaf.toNodeIndex())) {
             throw inconsistent("the private key of our leaf is missing");
         }
         TreeMap<NodeIndex, KeyPair> pairs = new TreeMap<>();
-        for (Map.Entry<NodeIndex, Secret> entry : privateKeys.entrySet()) {
+        for (Map.Entry<NodeIndex, Secret> entry : nodePrivateKeys.entrySet()) {
             Secret key = entry.getValue();
             pairs.put(entry.getKey(), new KeyPair(key, derived(() -> suite.hpkePublicKey(key), "tree")));
         }
@@ -249,10 +274,6 @@ final class GroupStateReader {
         }
     }
 
-    private Secret secret(String what) throws DecodeException {
-        return secret(reader, what);
-    }
-
     private Secret secret(TlsReader from, String what) throws DecodeException {
         byte[] bytes = from.opaque();
         if (bytes.length == 0) {
@@ -261,10 +282,6 @@ final class GroupStateReader {
         Secret secret = Secret.wrap(bytes);
         loaded.add(secret);
         return secret;
-    }
-
-    private Secret hashSized(String what) throws DecodeException {
-        return hashSized(reader, what);
     }
 
     /** {@code opaque secret<V>} of exactly Nh bytes (§8: every epoch secret is a DeriveSecret output). */
