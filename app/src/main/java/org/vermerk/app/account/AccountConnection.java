@@ -148,10 +148,16 @@ public final class AccountConnection implements Connection {
         connection.join().acknowledge(seq);
     }
 
+    /** Closes the connection and waits (up to 5 s) for a running refill to stop; then the account may close. */
     @Override
     public void close() {
         outbox.close();
         connection.join().close();
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

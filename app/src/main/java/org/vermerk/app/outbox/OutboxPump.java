@@ -125,7 +125,7 @@ public final class OutboxPump implements AutoCloseable {
                     return accepted;
                 }
             }
-        } catch (KeystoreException e) {
+        } catch (KeystoreException | RuntimeException e) {
             LOG.warn("event=outbox_store_failed error={}", e.getClass().getSimpleName());
             return accepted;
         } catch (InterruptedException e) {
@@ -204,8 +204,14 @@ public final class OutboxPump implements AutoCloseable {
         return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
     }
 
+    /** Stops the pump and waits (up to 5 s) for a running round to end. */
     @Override
     public void close() {
         thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

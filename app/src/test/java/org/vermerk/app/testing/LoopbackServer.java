@@ -32,6 +32,19 @@ public final class LoopbackServer implements AutoCloseable {
         port = server.port();
     }
 
+    /** A configuration with a rate limit high enough for tests that send in bursts. */
+    public static ServerConfig generousLimits(ServerConfig config) {
+        ServerConfig.Limits l = config.limits();
+        return config.withLimits(new ServerConfig.Limits(
+                l.maxFrameBytes(),
+                1000,
+                1000,
+                l.connectionsPerDevice(),
+                l.authTimeout(),
+                l.idleTimeout(),
+                l.attachmentMaxBytes()));
+    }
+
     /** Stops gracefully (clients see 1001) and starts again on the same port and data. */
     public void restart() throws Exception {
         server.close();

@@ -32,7 +32,7 @@ public final class TestAccounts {
                 .withConnection(ConnectionOptions.defaults()
                         .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400))
                         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)))
-                .withKeyPackages(6, 3);
+                .withKeyPackages(6, 4);
     }
 
     public static Passphrase passphrase() {
@@ -40,11 +40,17 @@ public final class TestAccounts {
     }
 
     public static Account enrol(LoopbackServer server, Path home, String userId, String code) throws Exception {
+        return enrolVia(server, server.url(), home, userId, code);
+    }
+
+    /** Enrols at {@code url} (a proxy in front of {@code server}), trusting the server's CA. */
+    public static Account enrolVia(LoopbackServer server, java.net.URI url, Path home, String userId, String code)
+            throws Exception {
         return Account.enrol(
                 new ClientHome(home),
                 passphrase(),
                 new Account.Enrolment(
-                        ServerSettings.forEnrolment(noPolicy(), Optional.of(server.url()), server.ca()),
+                        ServerSettings.forEnrolment(noPolicy(), Optional.of(url), server.ca()),
                         userId,
                         code,
                         "test device"),
