@@ -106,14 +106,14 @@ public final class MlsPeer {
         try {
             json = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            return failure(NullNode.getInstance(), "malformed JSON: " + e.getOriginalMessage(), "?");
+            return failure(NullNode.getInstance(), "malformed JSON: " + e.getOriginalMessage(), "request");
         }
         if (json == null || !json.isObject()) {
-            return failure(NullNode.getInstance(), "the request is not a JSON object", "?");
+            return failure(NullNode.getInstance(), "the request is not a JSON object", "request");
         }
         JsonNode id = json.has("id") ? json.get("id") : NullNode.getInstance();
         PeerRequest request = new PeerRequest(json);
-        String cmd = json.path("cmd").asText("?");
+        String cmd = json.path("cmd").asText("request");
         try {
             ObjectNode result = JSON.createObjectNode();
             result.set("id", id);
