@@ -2,6 +2,8 @@ package org.vermerk.app.mlspeer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.vermerk.protocol.keypackage.KeyPackageFactory;
 import org.vermerk.protocol.keypackage.NewKeyPackage;
 import org.vermerk.protocol.messages.EncryptedGroupSecrets;
 import org.vermerk.protocol.messages.Welcome;
+import org.vermerk.protocol.tree.Lifetime;
 import org.vermerk.protocol.tree.RatchetTreeNodes;
 
 /**
@@ -35,6 +38,14 @@ final class PeerClient {
     /** The group we are or were in; null before the first create or join. */
     private Group group;
 
+    /** How far back a KeyPackage of ours is valid, for skewed clocks. */
+    static final Duration VALID_BEFORE = Duration.ofHours(1);
+    /**
+     * How long ahead: four weeks, inside what other implementations accept (OpenMLS refuses a total
+     * range above 12 weeks and an hour; the engine's own default is 90 days).
+     */
+    static final Duration VALID_AFTER = Duration.ofDays(28);
+
     static SigningIdentity identity(CipherSuite suite, String name) throws MlsException {
         return new SigningIdentity(
                 new BasicCredential(Bytes.of(name.getBytes(StandardCharsets.UTF_8))), suite.generateSignatureKeyPair());
@@ -43,8 +54,7 @@ final class PeerClient {
     /** A fresh KeyPackage for {@code name}; its private keys stay here until a Welcome uses them. */
     NewKeyPackage newKeyPackage(CipherSuite suite, String name) throws MlsException {
         SigningIdentity identity = identity(suite, name);
-        NewKeyPackage created =
-                new KeyPackageFactory(suite, Clock.systemUTC()).create(identity.credential(), identity.signatureKeys());
+        NewKeyPackage created = keyPackage(suite, identity);
         outstanding.put(created.ref().value(), new Outstanding(suite, identity, created));
         return created;
     }
@@ -52,9 +62,17 @@ final class PeerClient {
     void createGroup(CipherSuite suite, GroupConfig config, String name, Bytes groupId) throws MlsException {
         requireNoGroup();
         SigningIdentity identity = identity(suite, name);
-        NewKeyPackage own =
-                new KeyPackageFactory(suite, Clock.systemUTC()).create(identity.credential(), identity.signatureKeys());
+        NewKeyPackage own = keyPackage(suite, identity);
         group = Group.create(suite, config, identity, groupId, own, List.of());
+    }
+
+    /** A KeyPackage valid from {@link #VALID_BEFORE} ago to {@link #VALID_AFTER} ahead, capabilities as the engine makes them. */
+    private static NewKeyPackage keyPackage(CipherSuite suite, SigningIdentity identity) throws MlsException {
+        Instant now = Instant.now();
+        Lifetime lifetime = new Lifetime(
+                now.minus(VALID_BEFORE).getEpochSecond(), now.plus(VALID_AFTER).getEpochSecond());
+        return new KeyPackageFactory(suite, Clock.systemUTC())
+                .create(identity.credential(), identity.signatureKeys(), lifetime, List.of(), List.of());
     }
 
     /** Joins with the Welcome addressed to one of our outstanding KeyPackages, which is then used up. */

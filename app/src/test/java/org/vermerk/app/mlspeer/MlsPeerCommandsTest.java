@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.codec.TlsReader;
 import org.vermerk.protocol.credential.BasicCredential;
+import org.vermerk.protocol.credential.CredentialType;
 import org.vermerk.protocol.framing.MlsMessage;
 import org.vermerk.protocol.framing.WireFormat;
 import org.vermerk.protocol.keypackage.KeyPackage;
+import org.vermerk.protocol.tree.LeafNodeSource;
+import org.vermerk.protocol.tree.Lifetime;
 
 /** Each command of the peer in process, its answer's fields and encodings, and that a failure changes nothing. */
 class MlsPeerCommandsTest {
@@ -46,6 +49,22 @@ class MlsPeerCommandsTest {
         assertThat(keyPackage.leafNode().credential())
                 .isEqualTo(new BasicCredential(Bytes.of("uuid:7f3a@bmi.example".getBytes(StandardCharsets.UTF_8))));
         assertThat(answer.get("key_package").asText()).isLowerCase();
+    }
+
+    @Test
+    void keypackageListsBasicAndX509AndLivesFromAnHourAgoToFourWeeksAhead() throws Exception {
+        long now = java.time.Instant.now().getEpochSecond();
+        KeyPackage keyPackage = ((MlsMessage.OfKeyPackage) decode(peer.ok("keypackage", "bob", "identity", "bob")
+                        .get("key_package")
+                        .asText()))
+                .keyPackage();
+        assertThat(keyPackage.leafNode().capabilities().credentials())
+                .contains(CredentialType.BASIC, CredentialType.X509);
+        Lifetime lifetime =
+                ((LeafNodeSource.FromKeyPackage) keyPackage.leafNode().source()).lifetime();
+        assertThat(lifetime.notBefore()).isBetween(now - 3600 - 60, now - 3600 + 60);
+        assertThat(lifetime.notAfter()).isBetween(now + 28 * 86400 - 60, now + 28 * 86400 + 60);
+        assertThat(lifetime.notAfter() - lifetime.notBefore()).isLessThanOrEqualTo(12 * 7 * 86400 + 3600);
     }
 
     @Test
