@@ -59,6 +59,7 @@ public final class Group {
     private final CipherSuite suite;
     /** How this member sends and checks; replaced by {@link #reconfigure}. Worker only. */
     private GroupConfig config;
+
     private final SigningIdentity identity;
     /** The current epoch; replaced when a commit is merged. Worker only. */
     private EpochState state;
