@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.vermerk.app.records.Sha256;
@@ -38,11 +39,20 @@ final class HashingZipWriter implements AutoCloseable {
         void writeTo(OutputStream out) throws Exception;
     }
 
-    /** Writes one entry and returns its manifest line. */
+    /** Writes one entry, compressed at the default level, and returns its manifest line. */
     ManifestEntry entry(String name, EntryBody body) throws Exception {
+        return entry(name, Deflater.DEFAULT_COMPRESSION, body);
+    }
+
+    /**
+     * Writes one entry at a compression level and returns its manifest line. Content that is
+     * compressed already (PDF streams, most attachments) goes at {@link Deflater#BEST_SPEED}.
+     */
+    ManifestEntry entry(String name, int level, EntryBody body) throws Exception {
         if (!names.add(name)) {
             throw new IllegalStateException("duplicate entry " + name);
         }
+        zip.setLevel(level);
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(timestamp);
         zip.putNextEntry(entry);
@@ -81,6 +91,7 @@ final class HashingZipWriter implements AutoCloseable {
         if (!names.add(name)) {
             throw new IllegalStateException("duplicate entry " + name);
         }
+        zip.setLevel(Deflater.DEFAULT_COMPRESSION);
         ZipEntry entry = new ZipEntry(name);
         entry.setTimeLocal(timestamp);
         zip.putNextEntry(entry);

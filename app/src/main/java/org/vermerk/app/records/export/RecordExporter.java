@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vermerk.app.records.AttachmentFile;
@@ -185,11 +186,15 @@ public final class RecordExporter {
                 OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
                 HashingZipWriter zip = new HashingZipWriter(file, timestamp)) {
             zip.entry(plan.xdomeaEntryName(), out -> Xdomea0605Writer.write(plan, out));
-            zip.entry(plan.transcriptEntryName(), out -> TranscriptPdf.write(plan, directory, out));
+            zip.entry(
+                    plan.transcriptEntryName(), Deflater.BEST_SPEED, out -> TranscriptPdf.write(plan, directory, out));
             zip.entry(plan.messagesEntryName(), out -> MessagesJson.write(plan, out));
             for (PlannedAttachment attachment : plan.attachments()) {
                 if (attachment.included()) {
-                    zip.entry(attachment.entryName().orElseThrow(), out -> copyChecked(attachment.file(), out));
+                    zip.entry(
+                            attachment.entryName().orElseThrow(),
+                            Deflater.BEST_SPEED,
+                            out -> copyChecked(attachment.file(), out));
                 }
             }
             Manifest manifest = new Manifest(plan.packageName(), plan.exportedAt(), zip.written());

@@ -3,6 +3,7 @@ package org.vermerk.app.records.pdf;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -22,6 +23,7 @@ final class PageComposer implements AutoCloseable {
     private static final float TOP = PAGE.getHeight() - MARGIN;
     private static final float BOTTOM = MARGIN + 10f;
     static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     /** A colour as sRGB components. */
     record Colour(float red, float green, float blue) {
@@ -108,13 +110,13 @@ final class PageComposer implements AutoCloseable {
     /** Splits text into printable lines that fit {@code width}, breaking words longer than a line. */
     List<String> wrap(String text, Style style, float width) {
         List<String> lines = new ArrayList<>();
-        float spaceWidth = PdfFonts.width(style.font(), style.size(), " ");
-        for (String paragraph : text.split("\r\n|\r|\n", -1)) {
+        float spaceWidth = fonts.width(style.font(), style.size(), " ");
+        for (String paragraph : LINE_BREAK.split(text, -1)) {
             StringBuilder line = new StringBuilder();
             float lineWidth = 0;
             for (String rawWord : paragraph.split(" ", -1)) {
                 String word = fonts.printable(rawWord);
-                float wordWidth = PdfFonts.width(style.font(), style.size(), word);
+                float wordWidth = fonts.width(style.font(), style.size(), word);
                 float needed = line.isEmpty() ? wordWidth : lineWidth + spaceWidth + wordWidth;
                 if (needed <= width) {
                     if (!line.isEmpty()) {
@@ -142,13 +144,13 @@ final class PageComposer implements AutoCloseable {
     }
 
     /** Cuts a word wider than a line into line-wide pieces; the rest stays in {@code line}. */
-    private static float breakLongWord(String word, Style style, float width, List<String> lines, StringBuilder line) {
+    private float breakLongWord(String word, Style style, float width, List<String> lines, StringBuilder line) {
         float lineWidth = 0;
         int i = 0;
         while (i < word.length()) {
             int cp = word.codePointAt(i);
             String piece = new String(Character.toChars(cp));
-            float pieceWidth = PdfFonts.width(style.font(), style.size(), piece);
+            float pieceWidth = fonts.width(style.font(), style.size(), piece);
             if (lineWidth + pieceWidth > width && !line.isEmpty()) {
                 lines.add(line.toString());
                 line.setLength(0);
@@ -186,16 +188,16 @@ final class PageComposer implements AutoCloseable {
     }
 
     private void centred(String printable, Style style, float baseline) throws IOException {
-        float width = PdfFonts.width(style.font(), style.size(), printable);
+        float width = fonts.width(style.font(), style.size(), printable);
         show(printable, style, (PAGE.getWidth() - width) / 2, baseline);
     }
 
-    private static String fit(String printable, Style style, float width) {
-        if (PdfFonts.width(style.font(), style.size(), printable) <= width) {
+    private String fit(String printable, Style style, float width) {
+        if (fonts.width(style.font(), style.size(), printable) <= width) {
             return printable;
         }
         String cut = printable;
-        while (!cut.isEmpty() && PdfFonts.width(style.font(), style.size(), cut + " …") > width) {
+        while (!cut.isEmpty() && fonts.width(style.font(), style.size(), cut + " …") > width) {
             cut = cut.substring(0, cut.length() - 1);
         }
         return cut + " …";
@@ -226,7 +228,7 @@ final class PageComposer implements AutoCloseable {
                 content.stroke();
                 show(left, foot, MARGIN, MARGIN - 11f);
                 String pageOf = "Seite " + (i + 1) + " von " + total;
-                show(pageOf, foot, MARGIN + WIDTH - PdfFonts.width(foot.font(), foot.size(), pageOf), MARGIN - 11f);
+                show(pageOf, foot, MARGIN + WIDTH - fonts.width(foot.font(), foot.size(), pageOf), MARGIN - 11f);
                 if (!marking.isEmpty()) {
                     centred(marking, mark, 22f);
                 }
