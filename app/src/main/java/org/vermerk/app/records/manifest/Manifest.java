@@ -46,25 +46,23 @@ public record Manifest(String packageName, Instant createdAt, List<ManifestEntry
         entries = List.copyOf(entries);
     }
 
-    /** The manifest as UTF-8 JSON, one file per line so that a person can read and diff it. */
+    /** The manifest as UTF-8 JSON, indented so that a person can read and diff it. */
     public byte[] toJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator json = READER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("format", FORMAT);
             json.writeStringField("package", packageName);
             json.writeStringField("createdAt", createdAt.toString());
-            json.writeFieldName("files");
-            json.writeStartArray();
+            json.writeArrayFieldStart("files");
             for (ManifestEntry entry : entries) {
-                json.writeRaw("\n  ");
                 json.writeStartObject();
                 json.writeStringField("name", entry.name());
                 json.writeNumberField("size", entry.size());
                 json.writeStringField("sha256", entry.sha256().hex());
                 json.writeEndObject();
             }
-            json.writeRaw("\n");
             json.writeEndArray();
             json.writeEndObject();
             json.writeRaw("\n");

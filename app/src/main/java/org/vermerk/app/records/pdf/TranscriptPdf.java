@@ -156,7 +156,8 @@ public final class TranscriptPdf {
                 plan.attachments().stream().filter(PlannedAttachment::included).count();
         field(
                 "Umfang",
-                plan.summary().count() + " Nachrichten, " + plan.attachments().size() + " Anhänge"
+                plural(plan.summary().count(), "Nachricht", "Nachrichten") + ", "
+                        + plural(plan.attachments().size(), "Anhang", "Anhänge")
                         + (plan.attachments().isEmpty()
                                 ? ""
                                 : included == plan.attachments().size()
@@ -172,6 +173,10 @@ public final class TranscriptPdf {
                 "„gesendet“ ist die Zeit des sendenden Geräts, „Server“ der Eingang beim Zustelldienst,"
                         + " der die Reihenfolge festlegt.");
         pages.space(6);
+    }
+
+    private static String plural(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 
     private void field(String name, String value) throws IOException {

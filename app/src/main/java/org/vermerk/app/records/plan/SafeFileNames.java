@@ -4,8 +4,11 @@ import java.text.Normalizer;
 
 /**
  * Turns an attachment's name, chosen by whoever sent it, into a name that is safe as a ZIP entry
- * and a file on Windows and Linux: no directories, no control or reserved characters, no leading
- * dots, at most {@value #MAX_LENGTH} characters, the extension kept. German letters stay.
+ * and a file on Windows and Linux and in any DMS import: no directories, no control or reserved
+ * characters, no leading dots, ASCII only (German letters transliterated: ä → ae, ß → ss; other
+ * letters lose their accents; anything else becomes {@code _}), at most {@value #MAX_LENGTH}
+ * characters, the extension kept. The original name stays in the xdomea message
+ * (DateinameOriginal), in messages.json and in the transcript.
  */
 public final class SafeFileNames {
     public static final int MAX_LENGTH = 100;
@@ -17,7 +20,7 @@ public final class SafeFileNames {
         int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
         name = name.substring(slash + 1);
         StringBuilder safe = new StringBuilder(name.length());
-        name.codePoints().forEach(cp -> safe.appendCodePoint(isSafe(cp) ? cp : '_'));
+        name.codePoints().forEach(cp -> safe.append(ascii(cp)));
         String result = safe.toString().strip();
         while (result.startsWith(".")) {
             result = result.substring(1);
@@ -36,13 +39,45 @@ public final class SafeFileNames {
         return result;
     }
 
+    private static String ascii(int cp) {
+        switch (cp) {
+            case 'ä':
+                return "ae";
+            case 'ö':
+                return "oe";
+            case 'ü':
+                return "ue";
+            case 'Ä':
+                return "Ae";
+            case 'Ö':
+                return "Oe";
+            case 'Ü':
+                return "Ue";
+            case 'ß':
+                return "ss";
+            default:
+                break;
+        }
+        if (cp < 0x80) {
+            return isSafe(cp) ? String.valueOf((char) cp) : "_";
+        }
+        if (Character.isLetter(cp)) {
+            String base = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "");
+            if (base.length() == 1 && base.charAt(0) < 0x80 && Character.isLetter(base.charAt(0))) {
+                return base;
+            }
+        }
+        return "_";
+    }
+
     private static boolean isSafe(int cp) {
         if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
             return false;
         }
         return switch (cp) {
             case '<', '>', ':', '"', '/', '\\', '|', '?', '*' -> false;
-            default -> Character.isLetterOrDigit(cp) || " .,_-()+&'#@=~!§$%".indexOf(cp) >= 0;
+            default -> Character.isLetterOrDigit(cp) || " .,_-()+&'#@=~!$%".indexOf(cp) >= 0;
         };
     }
 }

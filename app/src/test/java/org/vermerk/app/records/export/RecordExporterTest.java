@@ -52,7 +52,7 @@ class RecordExporterTest {
                         process + "_FVDaten.SGOAblegen.0605.xml",
                         "00000000-0000-4000-8000-000000000004_transcript.pdf",
                         "00000000-0000-4000-8000-000000000005_messages.json",
-                        "00000000-0000-4000-8000-000000000001_Entwurf Stellungnahme Größe.txt",
+                        "00000000-0000-4000-8000-000000000001_Entwurf Stellungnahme Groesse.txt",
                         "manifest.json",
                         "manifest.json.p7s");
         Manifest manifest = Manifest.parse(pkg.entries().get("manifest.json"));
@@ -63,7 +63,7 @@ class RecordExporterTest {
             assertThat(entry.size()).isEqualTo(content.length);
             assertThat(entry.sha256()).isEqualTo(Sha256.digest(content));
         }
-        assertThat(pkg.endingWith("Größe.txt")).isEqualTo(RecordFixtures.attachmentBytes());
+        assertThat(pkg.endingWith("Groesse.txt")).isEqualTo(RecordFixtures.attachmentBytes());
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).containsExactly(zip);
         }

@@ -7,9 +7,10 @@ import org.junit.jupiter.api.Test;
 /** Names chosen by a sender become safe ZIP entry and file names; German names stay readable. */
 class SafeFileNamesTest {
     @Test
-    void germanNamesStay() {
+    void germanNamesBecomeReadableAscii() {
         assertThat(SafeFileNames.sanitize("Stellungnahme Größenänderung (Entwurf) §3.docx"))
-                .isEqualTo("Stellungnahme Größenänderung (Entwurf) §3.docx");
+                .isEqualTo("Stellungnahme Groessenaenderung (Entwurf) _3.docx");
+        assertThat(SafeFileNames.sanitize("Übersicht Café Łódź 東京.pdf")).isEqualTo("Uebersicht Cafe _odz __.pdf");
     }
 
     @Test
