@@ -1,8 +1,11 @@
 package org.vermerk.packaging;
 
+import java.nio.file.Path;
+import org.vermerk.app.policy.PolicyLocation;
 import org.vermerk.server.cli.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code vermerk} command: the one entry point through which every runnable part of the
@@ -14,10 +17,40 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VermerkVersion.class,
         description = "Vermerk: end-to-end encrypted messenger for public administration.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, PolicyCommand.class})
 public final class VermerkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
+            description = {
+                "Read the admin policy from FILE instead of the machine-wide one (for tests;",
+                "the file must exist). Used by `policy check` and, once they exist, the client commands."
+            })
+    Path policyFile;
+
+    /** Where the machine-wide policy is looked for; tests replace it. */
+    private final PolicyLocation machinePolicy;
+
+    public VermerkCommand() {
+        this(PolicyLocation.forThisMachine());
+    }
+
+    VermerkCommand(PolicyLocation machinePolicy) {
+        this.machinePolicy = machinePolicy;
+    }
+
+    /** The file given with {@code vermerk --policy FILE}, or null. */
+    Path policyFile() {
+        return policyFile;
+    }
+
+    /** Where this machine's policy lives. */
+    PolicyLocation machinePolicy() {
+        return machinePolicy;
+    }
 
     @Override
     public void run() {
@@ -27,6 +60,11 @@ public final class VermerkCommand implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new VermerkCommand());
+    }
+
+    /** The command with the machine-wide policy looked for at {@code machinePolicy} (tests). */
+    static CommandLine commandLine(PolicyLocation machinePolicy) {
+        return new CommandLine(new VermerkCommand(machinePolicy));
     }
 
     public static void main(String[] args) {
