@@ -81,7 +81,7 @@ public final class RecordFixtures {
                 Optional.empty(),
                 List.of(),
                 Optional.of(new LaterChange(
-                        LaterChange.Kind.EDITED, START.plusSeconds(7200), "Entscheidung: Wir zeichnen mit.")),
+                        LaterChange.Kind.EDITED, START.plus(Duration.ofHours(5)), "Entscheidung: Wir zeichnen mit.")),
                 List.of()));
         return messages;
     }
