@@ -247,6 +247,38 @@ class RecordsServiceTest {
     }
 
     @Test
+    void aLongRangeIsReadPageByPageInTheServersOrder() throws Exception {
+        int count = 2 * StoredMessages.PAGE + 1;
+        org.vermerk.keystore.Transition.Builder t =
+                org.vermerk.keystore.Transition.forConversation(StoreFixture.CONVERSATION);
+        for (int i = 0; i < count; i++) {
+            t.addMessage(org.vermerk.keystore.Message.of(
+                    "long-" + i,
+                    StoreFixture.CONVERSATION,
+                    100L + i,
+                    RecordFixtures.BERND,
+                    "d",
+                    StoreFixture.START.plusSeconds(i),
+                    StoreFixture.START.plusSeconds(i),
+                    "{\"text\":\"Nummer " + i + "\"}",
+                    null,
+                    org.vermerk.keystore.DeliveryState.RECEIVED));
+        }
+        fixture.store.apply(t.build());
+        String id = records.mark(range("long-0", "long-" + (count - 1))).mark().id();
+
+        assertThat(records.find(id).messageCount()).isEqualTo(count);
+        List<String> texts;
+        try (var stream = records.request(id).messages().open()) {
+            texts = stream.map(RecordedMessage::text).toList();
+        }
+        assertThat(texts).hasSize(count);
+        for (int i = 0; i < count; i++) {
+            assertThat(texts.get(i)).isEqualTo("Nummer " + i);
+        }
+    }
+
+    @Test
     void rangesThatCannotBeMarkedAndUnknownMarksAreTypedErrors() throws Exception {
         assertThatThrownBy(() -> records.mark(range("m4", "m2"))).isInstanceOf(MarkRangeException.class);
         assertThatThrownBy(() -> records.mark(range("m1", "x1"))).isInstanceOf(MarkRangeException.class);
