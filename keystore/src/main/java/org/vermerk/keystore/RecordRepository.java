@@ -66,8 +66,10 @@ public final class RecordRepository {
                 s.executeUpdate();
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO record_mark_messages (mark_id, position, message_id, marked_content)
-                    SELECT ?, row_number() OVER (ORDER BY server_seq) - 1, id, content FROM messages
+                    INSERT INTO record_mark_messages (mark_id, position, message_id, marked_content, revisions_at_mark)
+                    SELECT ?, row_number() OVER (ORDER BY server_seq) - 1, id, content,
+                      (SELECT count(*) FROM message_revisions r WHERE r.message_seq = messages.seq)
+                    FROM messages
                     WHERE conversation_id = ? AND server_seq BETWEEN ? AND ? AND deleted_at IS NULL""")) {
                 s.setString(1, mark.id());
                 s.setString(2, mark.conversationId());
@@ -257,19 +259,18 @@ public final class RecordRepository {
      */
     public List<MarkedMessage> markedMessages(String markId, int fromPosition, int limit) throws KeystoreException {
         return db.read(c -> {
-            Instant markedAt = find(c, markId)
-                    .map(RecordMark::markedAt)
-                    .orElseThrow(() -> new KeystoreException("no such record mark"));
+            if (find(c, markId).isEmpty()) {
+                throw new KeystoreException("no such record mark");
+            }
             Map<String, List<MessageRevision>> revisions = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT mm.message_id, r.content, r.replaced_at FROM record_mark_messages mm
                     JOIN messages m ON m.id = mm.message_id JOIN message_revisions r ON r.message_seq = m.seq
-                    WHERE mm.mark_id = ? AND mm.position >= ? AND mm.position < ? AND r.replaced_at <= ?
+                    WHERE mm.mark_id = ? AND mm.position >= ? AND mm.position < ? AND r.revision <= mm.revisions_at_mark
                     ORDER BY mm.position, r.revision""")) {
                 s.setString(1, markId);
                 s.setInt(2, fromPosition);
                 s.setLong(3, (long) fromPosition + limit);
-                s.setLong(4, markedAt.toEpochMilli());
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
                         revisions

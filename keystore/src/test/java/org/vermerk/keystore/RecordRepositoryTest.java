@@ -74,6 +74,19 @@ class RecordRepositoryTest {
             assertThat(messages.get(1).currentContent()).contains("nachher");
             assertThat(messages.get(1).revisionsBeforeMark()).isEmpty();
             assertThat(messages.get(1).changedAfterMark()).isTrue();
+            // An edit that arrives after the mark but carries an earlier time (the sender's clock)
+            // is still a later change, not an earlier version.
+            store.apply(Transition.forConversation("c1")
+                    .editMessage(
+                            "m4",
+                            "{\"text\":\"spaet\"}",
+                            "spaet",
+                            clock.instant().minus(Duration.ofHours(1)))
+                    .build());
+            MarkedMessage m4 = store.records().markedMessages("r1", 2, 1).getFirst();
+            assertThat(m4.revisionsBeforeMark()).isEmpty();
+            assertThat(m4.markedContent()).contains("Nachricht 4");
+            assertThat(m4.changedAfterMark()).isTrue();
             assertThat(store.records().markedMessages("r1", 1, 1))
                     .extracting(MarkedMessage::messageId)
                     .containsExactly("m3");
