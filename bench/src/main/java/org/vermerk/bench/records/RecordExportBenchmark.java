@@ -114,7 +114,7 @@ public final class RecordExportBenchmark {
         Files.delete(directory);
     }
 
-    private static long transcriptSize(Path zip) throws IOException {
+    static long transcriptSize(Path zip) throws IOException {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             return file.stream()
                     .filter(e -> e.getName().endsWith("_transcript.pdf"))
@@ -123,7 +123,7 @@ public final class RecordExportBenchmark {
         }
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -132,7 +132,7 @@ public final class RecordExportBenchmark {
     }
 
     /** The sum of the heap pools' peaks since the last reset (an upper bound of the live peak). */
-    private static long peakHeapBytes() {
+    static long peakHeapBytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -210,7 +210,7 @@ public final class RecordExportBenchmark {
                 attachmentIds);
     }
 
-    private static DeviceSigner signer() throws Exception {
+    static DeviceSigner signer() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         X500Name name = new X500Name("CN=Vermerk benchmark device");
         X509Certificate certificate = new JcaX509CertificateConverter()
