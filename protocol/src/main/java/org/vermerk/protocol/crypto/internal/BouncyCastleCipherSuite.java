@@ -43,7 +43,7 @@ public final class BouncyCastleCipherSuite implements CipherSuite {
         this.id = id;
         this.aead = aead;
         this.signatures = signatures;
-        this.hpke = new BcHpke(kemId, HPKE.kdf_HKDF_SHA256, aeadId, kemKeys, random);
+        this.hpke = new BcHpke(kemId, HPKE.kdf_HKDF_SHA256, aeadId, kemKeys, aead, random);
         this.random = random;
     }
 
