@@ -2,7 +2,9 @@ package org.vermerk.protocol.crypto.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.RawAgreement;
@@ -109,6 +111,30 @@ final class BcHpke {
         }
     }
 
+    /**
+     * {@link #seal} of each plaintext to its key, with {@code info_hash} (a hash over all of
+     * {@code info}) computed once for all.
+     */
+    List<HpkeCiphertext> sealEach(List<Bytes> publicKeys, byte[] info, byte[] aad, List<byte[]> plaintexts)
+            throws CryptoException {
+        if (publicKeys.size() != plaintexts.size()) {
+            throw new IllegalArgumentException(publicKeys.size() + " keys for " + plaintexts.size() + " plaintexts");
+        }
+        byte[] infoHash = infoHash(info);
+        List<HpkeCiphertext> out = new ArrayList<>(publicKeys.size());
+        for (int i = 0; i < publicKeys.size(); i++) {
+            Context context = setupSenderWithInfoHash(publicKeys.get(i), infoHash);
+            try {
+                out.add(new HpkeCiphertext(
+                        Bytes.of(context.enc),
+                        Bytes.of(aead.seal(context.key, context.baseNonce, aad, plaintexts.get(i)))));
+            } finally {
+                context.wipe();
+            }
+        }
+        return out;
+    }
+
     byte[] open(Secret privateKey, HpkeCiphertext ciphertext, byte[] info, byte[] aad) throws CryptoException {
         Context context = setupReceiver(privateKey, ciphertext.kemOutput().toByteArray(), info);
         try {
@@ -142,13 +168,17 @@ final class BcHpke {
 
     /** SetupBaseS (§5.1.1) with {@code Encap(pkR)} (§4.1): a fresh ephemeral key pair per call. */
     private Context setupSender(Bytes publicKey, byte[] info) throws CryptoException {
+        return setupSenderWithInfoHash(publicKey, infoHash(info));
+    }
+
+    private Context setupSenderWithInfoHash(Bytes publicKey, byte[] infoHash) throws CryptoException {
         byte[] pkRm = publicKey.toByteArray();
         AsymmetricKeyParameter pkR = recipient(pkRm);
         AsymmetricCipherKeyPair ephemeral = ephemeral();
         byte[] enc = hpke.serializePublicKey(ephemeral.getPublic());
         byte[] dh = dh(ephemeral.getPrivate(), pkR);
         byte[] sharedSecret = extractAndExpand(dh, enc, pkRm);
-        return keySchedule(enc, sharedSecret, info);
+        return keySchedule(enc, sharedSecret, infoHash);
     }
 
     /** SetupBaseR (§5.1.1) with {@code Decap(enc, skR)} (§4.1). */
@@ -165,7 +195,7 @@ final class BcHpke {
                 throw new CryptoException(CryptoRule.HPKE_OPEN, "HPKE decapsulation failed");
             }
             byte[] dh = dh(pair.getPrivate(), pkE);
-            return keySchedule(enc, extractAndExpand(dh, enc, pkRm), info);
+            return keySchedule(enc, extractAndExpand(dh, enc, pkRm), infoHash(info));
         } finally {
             Arrays.fill(sk, (byte) 0);
         }
@@ -197,10 +227,17 @@ final class BcHpke {
         return sharedSecret;
     }
 
-    /** KeySchedule(mode_base, shared_secret, info, "", "") (§5.1); wipes {@code sharedSecret}. */
-    private Context keySchedule(byte[] enc, byte[] sharedSecret, byte[] info) {
+    /** {@code info_hash = LabeledExtract("", "info_hash", info)} (§5.1). */
+    private byte[] infoHash(byte[] info) {
+        return labeledExtract(hpkeSuiteId, new byte[0], "info_hash", info);
+    }
+
+    /**
+     * KeySchedule(mode_base, shared_secret, info, "", "") (§5.1), given {@code info_hash}; wipes
+     * {@code sharedSecret}.
+     */
+    private Context keySchedule(byte[] enc, byte[] sharedSecret, byte[] infoHash) {
         byte[] pskIdHash = labeledExtract(hpkeSuiteId, new byte[0], "psk_id_hash", new byte[0]);
-        byte[] infoHash = labeledExtract(hpkeSuiteId, new byte[0], "info_hash", info);
         byte[] context = new byte[1 + pskIdHash.length + infoHash.length];
         context[0] = HPKE.mode_base;
         System.arraycopy(pskIdHash, 0, context, 1, pskIdHash.length);

@@ -2,6 +2,7 @@ package org.vermerk.protocol.crypto.internal;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.hpke.HPKE;
@@ -212,6 +213,12 @@ public final class BouncyCastleCipherSuite implements CipherSuite {
     @Override
     public HpkeCiphertext hpkeSeal(Bytes publicKey, byte[] info, byte[] aad, byte[] plaintext) throws CryptoException {
         return hpke.seal(publicKey, info, aad, plaintext);
+    }
+
+    @Override
+    public List<HpkeCiphertext> hpkeSealEach(List<Bytes> publicKeys, byte[] info, byte[] aad, List<byte[]> plaintexts)
+            throws CryptoException {
+        return hpke.sealEach(publicKeys, info, aad, plaintexts);
     }
 
     @Override
