@@ -101,6 +101,9 @@ public final class FirstStartView {
     @FXML
     private ProgressIndicator progress;
 
+    @FXML
+    private Label progressText;
+
     public FirstStartView(FirstStartViewModel model, Messages messages) {
         this.model = model;
         this.messages = messages;
@@ -169,6 +172,7 @@ public final class FirstStartView {
                         strengthLabel.textProperty()));
 
         progress.visibleProperty().bind(model.busyProperty());
+        progressText.visibleProperty().bind(model.busyProperty());
         for (javafx.scene.Node node : new javafx.scene.Node[] {
             userId, code, passphrase, passphraseRepeat, deviceName, enrol, chooseCaFile, caFile
         }) {

@@ -33,7 +33,9 @@ public final class ClientWindow {
         this.settings = settings;
         this.theme = theme;
         this.messages = Messages.of(settings.language());
-        this.scene = new Scene(new BorderPane(), 1000, 720);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        this.scene = new Scene(
+                new BorderPane(), Math.min(1100, screen.getWidth() * 0.9), Math.min(860, screen.getHeight() * 0.9));
         theme.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         settings.languageProperty().addListener((o, a, language) -> {

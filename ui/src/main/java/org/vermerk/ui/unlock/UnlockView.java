@@ -58,8 +58,10 @@ public final class UnlockView {
         ViewBindings.helpFromError(passphrase, model.messageProperty(), messages);
         homeHint.setText(messages.get("unlock.home", home));
         progress.visibleProperty().bind(model.busyProperty());
-        model.waitingProperty().subscribe(waiting -> {
-            if (!waiting) {
+        // The field is disabled while the passphrase is checked and during a wait; afterwards the
+        // typing goes back into it.
+        passphrase.disabledProperty().subscribe(disabled -> {
+            if (!disabled) {
                 Platform.runLater(passphrase::requestFocus);
             }
         });
