@@ -42,8 +42,10 @@ final class ClientCommand implements Callable<Integer> {
             names = "--home",
             paramLabel = "DIR",
             description = {
-                "The device's data directory (default: $XDG_DATA_HOME/vermerk or ~/.local/share/vermerk on Linux,",
-                "%LOCALAPPDATA%\\Vermerk on Windows, ~/Library/Application Support/Vermerk on macOS)."
+                "The device's data directory (default on Linux:",
+                "$XDG_DATA_HOME/vermerk or ~/.local/share/vermerk;",
+                "Windows: %LOCALAPPDATA%\\Vermerk;",
+                "macOS: ~/Library/Application Support/Vermerk)."
             })
     Path home;
 

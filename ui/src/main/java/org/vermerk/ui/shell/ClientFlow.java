@@ -22,8 +22,9 @@ import org.vermerk.ui.unlock.UnlockViewModel;
 
 /**
  * Which screen follows which: first start (no account in the home) or unlock, then the main
- * window, Settings from there (Ctrl+Comma; Esc back), and Lock (Ctrl+L), which closes the
- * connection and the account and returns to unlock. Owns the open account. FX thread only.
+ * window, Settings from there (Ctrl+Comma; Esc back), and Lock (Ctrl+L, or after the policy's
+ * {@code idleLockMinutes} without input), which closes the connection and the account and returns
+ * to unlock. Owns the open account. FX thread only.
  */
 public final class ClientFlow {
     private static final Logger LOG = LoggerFactory.getLogger(ClientFlow.class);
@@ -41,6 +42,9 @@ public final class ClientFlow {
     private Account account;
 
     private MainViewModel main;
+
+    /** Locks after the policy's idle time while unlocked; null while locked. */
+    private IdleLock idleLock;
 
     public ClientFlow(
             ClientWindow window,
@@ -87,6 +91,14 @@ public final class ClientFlow {
         account = opened;
         main = new MainViewModel(opened.userId(), opened::connect, executor, clock.getZone());
         main.start();
+        idleLock = new IdleLock(
+                executor,
+                clock,
+                java.time.Duration.ofMinutes(
+                        settings.effective().value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES)),
+                this::lock);
+        window.onActivity(idleLock::activity);
+        idleLock.start();
         showMain();
     }
 
@@ -117,6 +129,7 @@ public final class ClientFlow {
 
     /** Closes the connection and the account in the background, then shows unlock. */
     public void lock() {
+        stopIdleLock();
         MainViewModel closingMain = main;
         Account closingAccount = account;
         main = null;
@@ -140,6 +153,7 @@ public final class ClientFlow {
 
     /** Closes the connection and the account now; the window is going away. Idempotent. */
     public void close() {
+        stopIdleLock();
         if (main != null) {
             main.stop();
             main = null;
@@ -147,6 +161,14 @@ public final class ClientFlow {
         if (account != null) {
             account.close();
             account = null;
+        }
+    }
+
+    private void stopIdleLock() {
+        if (idleLock != null) {
+            idleLock.stop();
+            idleLock = null;
+            window.onActivity(() -> {});
         }
     }
 

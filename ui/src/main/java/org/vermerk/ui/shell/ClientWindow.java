@@ -28,6 +28,9 @@ public final class ClientWindow {
 
     private Messages messages;
 
+    /** Called on every keyboard and mouse input (the idle lock listens); cheap. */
+    private Runnable onActivity = () -> {};
+
     public ClientWindow(Stage stage, ClientSettings settings, Theme theme) {
         this.stage = stage;
         this.settings = settings;
@@ -38,6 +41,7 @@ public final class ClientWindow {
                 new BorderPane(), Math.min(1100, screen.getWidth() * 0.9), Math.min(860, screen.getHeight() * 0.9));
         theme.apply(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> onActivity.run());
         settings.languageProperty().addListener((o, a, language) -> {
             messages = Messages.of(language);
             rebuild();
@@ -62,6 +66,11 @@ public final class ClientWindow {
 
     public Theme theme() {
         return theme;
+    }
+
+    /** Sets what every keyboard or mouse input reports to. */
+    public void onActivity(Runnable action) {
+        this.onActivity = action;
     }
 
     public void show(Screen screen) {
