@@ -41,6 +41,7 @@ import org.vermerk.ui.testing.TestServer;
 @ExtendWith(ApplicationExtension.class)
 class ClientWindowTest {
     private static final String PASSPHRASE = "Akte Mai fertig heute";
+    private static final String NEW_PASSPHRASE = "Bescheid Juni versandt";
 
     @TempDir
     Path dir;
@@ -123,7 +124,8 @@ class ClientWindowTest {
     }
 
     @Test
-    void enrolAgainstTheRealServerThenLockAndUnlockWithAWrongThenTheRightPassphrase(FxRobot robot) throws Exception {
+    void enrolAgainstTheRealServerChangeThePassphraseThenLockAndUnlockWithAWrongThenTheNewOne(FxRobot robot)
+            throws Exception {
         try (TestServer server = new TestServer(dir.resolve("server"))) {
             String code = server.addUser("anna.schmidt@bmi.example");
             open(robot, Policies.none());
@@ -149,6 +151,13 @@ class ClientWindowTest {
             assertThat(robot.lookup("#settingsTable").queryAs(TableView.class).getItems())
                     .hasSize(13);
             robot.interact(() -> Screenshots.save(stage.getScene(), "settings-de"));
+
+            set(robot, "#currentPassphrase", PASSPHRASE);
+            set(robot, "#newPassphrase", NEW_PASSPHRASE);
+            set(robot, "#repeatPassphrase", NEW_PASSPHRASE);
+            robot.interact(() -> robot.lookup("#changePassphrase").queryButton().fire());
+            waitUntil(() -> shown(robot, "#passphraseDone"));
+            assertThat(text(robot, "#passphraseDone")).isEqualTo("Die Passphrase wurde geändert.");
             robot.push(KeyCode.ESCAPE);
             waitUntil(() -> shown(robot, "#conversations"));
 
@@ -163,7 +172,7 @@ class ClientWindowTest {
             assertThat(text(robot, "#message")).isEqualTo("Die Passphrase ist falsch (1 Fehlversuch).");
             robot.interact(() -> Screenshots.save(stage.getScene(), "unlock-wrong-de"));
 
-            robot.write(PASSPHRASE).type(KeyCode.ENTER);
+            robot.write(NEW_PASSPHRASE).type(KeyCode.ENTER);
             waitUntil(() -> shown(robot, "#conversations"));
             waitUntil(() -> text(robot, "#connectionText").equals("Verbunden"));
         }

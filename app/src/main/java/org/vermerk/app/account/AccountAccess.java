@@ -14,7 +14,7 @@ import org.vermerk.keystore.WrongPassphraseException;
 
 /**
  * How a user interface opens the account in one {@link ClientHome}: whether there is one, {@link
- * #enrol} and {@link #unlock} with the passphrase as characters. The keystore's failures arrive as
+ * #enrol}, {@link #unlock} and {@link #changePassphrase} with passphrases as characters. The keystore's failures arrive as
  * {@link AccountException}s a screen can explain ({@link PassphraseRejectedException}, {@link
  * UnlockDelayedException}, {@link AccountInUseException}), so that the UI needs no keystore type.
  *
@@ -75,6 +75,26 @@ public final class AccountAccess {
             throw translate(e);
         } finally {
             secret.destroy();
+        }
+    }
+
+    /**
+     * Changes the passphrase of the open {@code account}: the store rewraps its one key (atomically).
+     * A wrong {@code current} passphrase counts like a failed unlock.
+     *
+     * @throws PassphraseRejectedException the current passphrase is wrong
+     * @throws UnlockDelayedException too many wrong passphrases: wait first
+     */
+    public void changePassphrase(Account account, char[] current, char[] next) throws AccountException {
+        Passphrase old = take(current);
+        Passphrase fresh = take(next);
+        try {
+            account.keystore().changePassphrase(old, fresh);
+        } catch (KeystoreException e) {
+            throw translate(e);
+        } finally {
+            old.destroy();
+            fresh.destroy();
         }
     }
 

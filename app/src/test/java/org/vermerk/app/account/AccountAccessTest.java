@@ -49,7 +49,16 @@ class AccountAccessTest {
             assertThat(account.userId()).isEqualTo("anna@bmi.example");
             assertThatThrownBy(() -> access.unlock(TestAccounts.PASSPHRASE.toCharArray(), TestAccounts.noPolicy()))
                     .isInstanceOf(AccountInUseException.class);
+
+            assertThatThrownBy(() -> access.changePassphrase(
+                            account, "not the passphrase".toCharArray(), "a new passphrase".toCharArray()))
+                    .isInstanceOf(PassphraseRejectedException.class);
+            access.changePassphrase(account, TestAccounts.PASSPHRASE.toCharArray(), "a new passphrase".toCharArray());
         }
+        assertThatThrownBy(() -> access.unlock(TestAccounts.PASSPHRASE.toCharArray(), TestAccounts.noPolicy()))
+                .as("the old passphrase no longer opens it")
+                .isInstanceOf(PassphraseRejectedException.class);
+        access.unlock("a new passphrase".toCharArray(), TestAccounts.noPolicy()).close();
     }
 
     @Test

@@ -7,6 +7,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
@@ -21,6 +23,7 @@ import org.vermerk.ui.core.ViewLoader;
 /** Settings and About: loads {@code Settings.fxml} and binds it to {@link SettingsViewModel}. */
 public final class SettingsView {
     private final SettingsViewModel model;
+    private final PassphraseChangeViewModel passphrase;
     private final Messages messages;
     private final Theme theme;
     private final Runnable back;
@@ -79,8 +82,47 @@ public final class SettingsView {
     @FXML
     private TableColumn<SettingsViewModel.SettingRow, String> sourceColumn;
 
-    public SettingsView(SettingsViewModel model, Messages messages, Theme theme, Runnable back) {
+    @FXML
+    private PasswordField currentPassphrase;
+
+    @FXML
+    private Label currentPassphraseError;
+
+    @FXML
+    private PasswordField newPassphrase;
+
+    @FXML
+    private Label newPassphraseHint;
+
+    @FXML
+    private Label newPassphraseError;
+
+    @FXML
+    private PasswordField repeatPassphrase;
+
+    @FXML
+    private Label repeatPassphraseError;
+
+    @FXML
+    private Label passphraseFormError;
+
+    @FXML
+    private Label passphraseDone;
+
+    @FXML
+    private Button changePassphrase;
+
+    @FXML
+    private ProgressIndicator passphraseProgress;
+
+    public SettingsView(
+            SettingsViewModel model,
+            PassphraseChangeViewModel passphrase,
+            Messages messages,
+            Theme theme,
+            Runnable back) {
         this.model = model;
+        this.passphrase = passphrase;
         this.messages = messages;
         this.theme = theme;
         this.back = back;
@@ -130,6 +172,29 @@ public final class SettingsView {
         sourceColumn.setCellValueFactory(
                 row -> new ReadOnlyStringWrapper(messages.text(row.getValue().source())));
         settingsTable.setItems(model.rows());
+
+        currentPassphrase.textProperty().bindBidirectional(passphrase.currentProperty());
+        newPassphrase.textProperty().bindBidirectional(passphrase.nextProperty());
+        repeatPassphrase.textProperty().bindBidirectional(passphrase.repeatProperty());
+        newPassphraseHint.setText(messages.get("settings.passphrase.hint", passphrase.minLength()));
+        ViewBindings.showText(currentPassphraseError, passphrase.currentErrorProperty(), messages);
+        ViewBindings.showText(newPassphraseError, passphrase.nextErrorProperty(), messages);
+        ViewBindings.showText(repeatPassphraseError, passphrase.repeatErrorProperty(), messages);
+        ViewBindings.showText(passphraseFormError, passphrase.formErrorProperty(), messages);
+        ViewBindings.showText(passphraseDone, passphrase.doneProperty(), messages);
+        ViewBindings.helpFromError(currentPassphrase, passphrase.currentErrorProperty(), messages);
+        ViewBindings.helpFromError(newPassphrase, passphrase.nextErrorProperty(), messages);
+        ViewBindings.helpFromError(repeatPassphrase, passphrase.repeatErrorProperty(), messages);
+        for (javafx.scene.Node node :
+                new javafx.scene.Node[] {currentPassphrase, newPassphrase, repeatPassphrase, changePassphrase}) {
+            node.disableProperty().bind(passphrase.busyProperty());
+        }
+        passphraseProgress.visibleProperty().bind(passphrase.busyProperty());
+    }
+
+    @FXML
+    private void onChangePassphrase() {
+        passphrase.submit();
     }
 
     @FXML

@@ -15,6 +15,7 @@ import org.vermerk.ui.firststart.FirstStartView;
 import org.vermerk.ui.firststart.FirstStartViewModel;
 import org.vermerk.ui.main.MainView;
 import org.vermerk.ui.main.MainViewModel;
+import org.vermerk.ui.settings.PassphraseChangeViewModel;
 import org.vermerk.ui.settings.SettingsView;
 import org.vermerk.ui.settings.SettingsViewModel;
 import org.vermerk.ui.unlock.UnlockView;
@@ -123,7 +124,12 @@ public final class ClientFlow {
                         opened.fingerprint(),
                         opened.endpoint().serverUrl().toString()),
                 version);
-        window.show(Screen.of(messages -> new SettingsView(model, messages, window.theme(), this::showMain).load())
+        PassphraseChangeViewModel passphrase = new PassphraseChangeViewModel(
+                (current, next) -> access.changePassphrase(opened, current, next),
+                executor,
+                settings.effective().value(org.vermerk.app.policy.Settings.PASSPHRASE_MIN_LENGTH));
+        window.show(Screen.of(messages ->
+                        new SettingsView(model, passphrase, messages, window.theme(), this::showMain).load())
                 .withEscape(this::showMain));
     }
 
