@@ -17,7 +17,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VermerkVersion.class,
         description = "Vermerk: end-to-end encrypted messenger for public administration.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, PolicyCommand.class, MlsPeerCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ClientCommand.class,
+            ServerCommand.class,
+            PolicyCommand.class,
+            MlsPeerCommand.class
+        })
 public final class VermerkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +33,7 @@ public final class VermerkCommand implements Runnable {
             paramLabel = "FILE",
             description = {
                 "Read the admin policy from FILE instead of the machine-wide one (for tests;",
-                "the file must exist). Used by `policy check` and, once they exist, the client commands."
+                "the file must exist). Used by `policy check` and `client`."
             })
     Path policyFile;
 

@@ -61,6 +61,24 @@ class VermerkCommandTest {
     }
 
     @Test
+    void clientHelpNamesItsHomeAndPolicyOptions() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("client");
+        assertThat(run("client", "--help")).isZero();
+        assertThat(out.toString()).contains("--home").contains("--policy").contains("desktop client");
+    }
+
+    @Test
+    void clientStopsOnAnInvalidPolicyBeforeAnyWindowOpens(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path policy =
+                java.nio.file.Files.writeString(dir.resolve("policy.json"), "{\"passphraseMinLength\": 3}");
+        assertThat(run("client", "--home", dir.resolve("home").toString(), "--policy", policy.toString()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("passphraseMinLength").contains("does not start with this policy");
+    }
+
+    @Test
     void versionNamesTheProductAndTheJavaRuntime() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString())

@@ -1,0 +1,117 @@
+package org.vermerk.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.vermerk.app.account.AccountAccess;
+import org.vermerk.app.account.AccountOptions;
+import org.vermerk.app.account.ClientHome;
+import org.vermerk.app.policy.AdminPolicy;
+import org.vermerk.ui.core.ClientSettings;
+import org.vermerk.ui.core.FxDialogService;
+import org.vermerk.ui.core.TaskExecutor;
+import org.vermerk.ui.core.Theme;
+import org.vermerk.ui.shell.ClientFlow;
+import org.vermerk.ui.shell.ClientWindow;
+
+/**
+ * The desktop client's entry point: {@link #run} starts JavaFX, opens the window and returns when
+ * the user closes it ({@code vermerk client}); {@link #open} builds the window on a given stage
+ * (tests). The admin policy is read by the caller before this, as {@code PolicyFile.loadAtStart}
+ * requires.
+ */
+public final class VermerkClient {
+    /**
+     * @param home the device's data directory
+     * @param policy the admin policy read at start
+     * @param accountOptions key derivation, timeouts, KeyPackage numbers ({@code defaults()} in the product)
+     */
+    public record Options(ClientHome home, AdminPolicy policy, AccountOptions accountOptions) {
+        public Options {
+            Objects.requireNonNull(home);
+            Objects.requireNonNull(policy);
+            Objects.requireNonNull(accountOptions);
+        }
+    }
+
+    private VermerkClient() {}
+
+    /** Starts the toolkit and the client; blocks until the window is closed. */
+    public static void run(Options options) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        TaskExecutor executor = new org.vermerk.ui.core.FxTaskExecutor();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            try {
+                Stage stage = new Stage();
+                ClientFlow flow = open(stage, options, executor);
+                stage.setOnHidden(e -> {
+                    try {
+                        flow.close();
+                    } finally {
+                        closed.countDown();
+                    }
+                });
+            } catch (RuntimeException e) {
+                failure.set(e);
+                closed.countDown();
+            }
+        });
+        closed.await();
+        executor.shutdown();
+        Platform.exit();
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    /** Builds the client in {@code stage}, shows it and starts with first start or unlock. FX thread. */
+    public static ClientFlow open(Stage stage, Options options, TaskExecutor executor) {
+        ClientSettings settings = new ClientSettings(options.policy());
+        ClientWindow window = new ClientWindow(stage, settings, new Theme());
+        ClientFlow flow = new ClientFlow(
+                window,
+                new AccountAccess(options.home(), options.accountOptions()),
+                settings,
+                executor,
+                new FxDialogService(window::stage, window::messages),
+                Clock.systemDefaultZone(),
+                suggestedDeviceName(),
+                version());
+        flow.start();
+        stage.show();
+        return flow;
+    }
+
+    /** The build's version from the jar manifest, or "development build". */
+    public static String version() {
+        String version = VermerkClient.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    /** This computer's name, as the first start suggests for the device name; may be empty. */
+    static String suggestedDeviceName() {
+        for (String variable : new String[] {"COMPUTERNAME", "HOSTNAME"}) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        try {
+            Path hostname = Path.of("/etc/hostname");
+            if (Files.isReadable(hostname)) {
+                return Files.readString(hostname).strip();
+            }
+        } catch (IOException e) {
+            // No name to suggest: the user types one.
+        }
+        return "";
+    }
+}

@@ -1,0 +1,16 @@
+package org.vermerk.ui.core;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Dialogs a ViewModel may open, so that it needs no window of its own and tests can answer for
+ * the user. Texts are {@link UiText}s; the implementation translates them.
+ */
+public interface DialogService {
+    /** A file chosen by the user, or empty when cancelled. */
+    Optional<Path> chooseFile(UiText title, UiText filterDescription, String... extensions);
+
+    /** Shows an error the user must acknowledge. */
+    void showError(UiText title, UiText message);
+}

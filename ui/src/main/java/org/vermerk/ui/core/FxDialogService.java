@@ -1,0 +1,45 @@
+package org.vermerk.ui.core;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The {@link DialogService} with JavaFX's dialogs, owned by the client window, in the current language. */
+public final class FxDialogService implements DialogService {
+    private final Supplier<Window> owner;
+    private final Supplier<Messages> messages;
+
+    public FxDialogService(Supplier<Window> owner, Supplier<Messages> messages) {
+        this.owner = owner;
+        this.messages = messages;
+    }
+
+    @Override
+    public Optional<Path> chooseFile(UiText title, UiText filterDescription, String... extensions) {
+        Messages m = messages.get();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(m.text(title));
+        chooser.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(
+                        m.text(filterDescription),
+                        Arrays.stream(extensions).map(e -> "*." + e).toList()));
+        File file = chooser.showOpenDialog(owner.get());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @Override
+    public void showError(UiText title, UiText message) {
+        Messages m = messages.get();
+        Alert alert = new Alert(Alert.AlertType.ERROR, m.text(message), ButtonType.OK);
+        alert.initOwner(owner.get());
+        alert.setTitle(m.text(title));
+        alert.setHeaderText(m.text(title));
+        alert.showAndWait();
+    }
+}

@@ -1,0 +1,185 @@
+package org.vermerk.ui.shell;
+
+import java.time.Clock;
+import java.util.Map;
+import javafx.scene.input.KeyCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vermerk.app.account.Account;
+import org.vermerk.app.account.AccountAccess;
+import org.vermerk.ui.core.ClientSettings;
+import org.vermerk.ui.core.DialogService;
+import org.vermerk.ui.core.TaskExecutor;
+import org.vermerk.ui.core.UiText;
+import org.vermerk.ui.firststart.FirstStartView;
+import org.vermerk.ui.firststart.FirstStartViewModel;
+import org.vermerk.ui.main.MainView;
+import org.vermerk.ui.main.MainViewModel;
+import org.vermerk.ui.settings.PassphraseChangeViewModel;
+import org.vermerk.ui.settings.SettingsView;
+import org.vermerk.ui.settings.SettingsViewModel;
+import org.vermerk.ui.unlock.UnlockView;
+import org.vermerk.ui.unlock.UnlockViewModel;
+
+/**
+ * Which screen follows which: first start (no account in the home) or unlock, then the main
+ * window, Settings from there (Ctrl+Comma; Esc back), and Lock (Ctrl+L, or after the policy's
+ * {@code idleLockMinutes} without input), which closes the connection and the account and returns
+ * to unlock. Owns the open account. FX thread only.
+ */
+public final class ClientFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientFlow.class);
+
+    private final ClientWindow window;
+    private final AccountAccess access;
+    private final ClientSettings settings;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private final String suggestedDeviceName;
+    private final String version;
+
+    /** The open account and its main window's model; null while locked. */
+    private Account account;
+
+    private MainViewModel main;
+
+    /** Locks after the policy's idle time while unlocked; null while locked. */
+    private IdleLock idleLock;
+
+    public ClientFlow(
+            ClientWindow window,
+            AccountAccess access,
+            ClientSettings settings,
+            TaskExecutor executor,
+            DialogService dialogs,
+            Clock clock,
+            String suggestedDeviceName,
+            String version) {
+        this.window = window;
+        this.access = access;
+        this.settings = settings;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.suggestedDeviceName = suggestedDeviceName;
+        this.version = version;
+    }
+
+    /** Shows first start or unlock, whichever this home needs. */
+    public void start() {
+        if (access.hasAccount()) {
+            showUnlock();
+        } else {
+            showFirstStart();
+        }
+    }
+
+    private void showFirstStart() {
+        FirstStartViewModel model = new FirstStartViewModel(
+                settings.effective(), access::enrol, executor, dialogs, suggestedDeviceName, this::opened);
+        window.show(Screen.of(messages -> new FirstStartView(model, messages).load()));
+    }
+
+    private void showUnlock() {
+        UnlockViewModel model = new UnlockViewModel(access::unlock, settings::effective, executor, clock, this::opened);
+        window.show(Screen.of(messages ->
+                        new UnlockView(model, messages, access.home().toString()).load())
+                .whenHidden(model::dispose));
+    }
+
+    private void opened(Account opened) {
+        account = opened;
+        main = new MainViewModel(opened.userId(), opened::connect, executor, clock.getZone());
+        main.start();
+        idleLock = new IdleLock(
+                executor,
+                clock,
+                java.time.Duration.ofMinutes(
+                        settings.effective().value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES)),
+                this::lock);
+        window.onActivity(idleLock::activity);
+        idleLock.start();
+        showMain();
+    }
+
+    private void showMain() {
+        MainViewModel model = main;
+        window.show(Screen.of(messages -> new MainView(model, messages, this::showSettings, this::lock).load())
+                .withShortcuts(Map.of(
+                        ClientWindow.shortcut(KeyCode.COMMA), this::showSettings,
+                        ClientWindow.shortcut(KeyCode.L), this::lock)));
+    }
+
+    private void showSettings() {
+        Account opened = account;
+        if (opened == null) {
+            return;
+        }
+        SettingsViewModel model = new SettingsViewModel(
+                settings,
+                new SettingsViewModel.AccountInfo(
+                        opened.userId(),
+                        opened.deviceId(),
+                        opened.fingerprint(),
+                        opened.endpoint().serverUrl().toString()),
+                version);
+        PassphraseChangeViewModel passphrase = new PassphraseChangeViewModel(
+                (current, next) -> access.changePassphrase(opened, current, next),
+                executor,
+                settings.effective().value(org.vermerk.app.policy.Settings.PASSPHRASE_MIN_LENGTH));
+        window.show(Screen.of(messages ->
+                        new SettingsView(model, passphrase, messages, window.theme(), this::showMain).load())
+                .withEscape(this::showMain));
+    }
+
+    /** Closes the connection and the account in the background, then shows unlock. */
+    public void lock() {
+        stopIdleLock();
+        MainViewModel closingMain = main;
+        Account closingAccount = account;
+        main = null;
+        account = null;
+        if (closingAccount == null) {
+            return;
+        }
+        executor.submit(
+                () -> {
+                    closingMain.stop();
+                    closingAccount.close();
+                    return Boolean.TRUE;
+                },
+                done -> showUnlock(),
+                failure -> {
+                    LOG.warn("event=lock_failed error={}", failure.getClass().getSimpleName());
+                    dialogs.showError(UiText.of("error.title"), UiText.of("error.lock"));
+                    showUnlock();
+                });
+    }
+
+    /** Closes the connection and the account now; the window is going away. Idempotent. */
+    public void close() {
+        stopIdleLock();
+        if (main != null) {
+            main.stop();
+            main = null;
+        }
+        if (account != null) {
+            account.close();
+            account = null;
+        }
+    }
+
+    private void stopIdleLock() {
+        if (idleLock != null) {
+            idleLock.stop();
+            idleLock = null;
+            window.onActivity(() -> {});
+        }
+    }
+
+    /** The open account, or null while locked (tests). */
+    Account account() {
+        return account;
+    }
+}
