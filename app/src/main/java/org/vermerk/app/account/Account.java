@@ -79,6 +79,7 @@ public final class Account implements AutoCloseable {
     }
 
     /** What enrolment needs besides the passphrase. */
+    /** {@code userId} null: the user the code was made for. */
     public record Enrolment(ServerEndpoint endpoint, String userId, String code, String deviceName) {}
 
     /**
