@@ -28,6 +28,14 @@ public record Extension(int type, Bytes data) implements Encodable {
         return List.copyOf(reader.vector(Extension::decode));
     }
 
+    /**
+     * Whether a type is one of the GREASE values {@code 0x0A0A, 0x1A1A, ..., 0xEAEA} (§13.5), which
+     * receivers handle like any unknown value.
+     */
+    public static boolean isGrease(int type) {
+        return (type & 0x0F0F) == 0x0A0A && (type >> 12) == ((type >> 4) & 0x0F) && type <= 0xEAEA;
+    }
+
     @Override
     public void encode(TlsWriter writer) {
         writer.u16(type).opaque(data);

@@ -24,7 +24,8 @@ public enum KeyPackageRule implements ValidationRule {
     EXTENSION_NOT_IN_CAPABILITIES(
             "KEYPACKAGE-10",
             "every non-default extension of the KeyPackage and its leaf node must be listed in the leaf's"
-                    + " capabilities (§7.2, §7.3, §10)");
+                    + " capabilities (§7.2, §7.3, §10); GREASE extensions of the KeyPackage itself are ignored like"
+                    + " any unknown KeyPackage extension (§10, §13.5)");
 
     private final String id;
     private final String description;

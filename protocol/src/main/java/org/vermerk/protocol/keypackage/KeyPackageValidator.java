@@ -84,7 +84,9 @@ public final class KeyPackageValidator {
                     KeyPackageRule.CREDENTIAL_TYPE_NOT_IN_CAPABILITIES,
                     "credential type " + credentialType + " is not in the capabilities");
         }
-        for (Extension extension : Stream.concat(leaf.extensions().stream(), keyPackage.extensions().stream())
+        for (Extension extension : Stream.concat(
+                        leaf.extensions().stream(),
+                        keyPackage.extensions().stream().filter(e -> !Extension.isGrease(e.type())))
                 .toList()) {
             if (!isDefaultExtensionType(extension.type())
                     && !leaf.capabilities().extensions().contains(extension.type())) {

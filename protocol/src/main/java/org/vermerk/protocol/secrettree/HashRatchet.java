@@ -76,11 +76,12 @@ final class HashRatchet {
         }
         long floor = generation + 1 - policy.outOfOrderWindow();
         while (next < generation) {
-            KeyAndNonce skipped = advance();
-            if (skipped.generation() >= floor) {
-                retained.put(skipped.generation(), skipped);
+            if (next < floor) {
+                // Outside the window once we are done: only the chain moves on, no key is made.
+                step();
             } else {
-                skipped.destroy();
+                KeyAndNonce skipped = advance();
+                retained.put(skipped.generation(), skipped);
             }
         }
         KeyAndNonce wanted = advance();
@@ -103,16 +104,22 @@ final class HashRatchet {
 
     /** Derives the key and nonce of {@link #next}, replaces the secret by its successor, moves on. */
     private KeyAndNonce advance() {
-        int nh = crypto.suite().hashLength();
         KeyAndNonce derived = new KeyAndNonce(
                 next,
                 crypto.deriveTreeSecret(secret, "key", next, crypto.suite().aeadKeyLength()),
                 crypto.deriveTreeSecret(secret, "nonce", next, crypto.suite().aeadNonceLength()));
-        Secret successor = next == MAX_GENERATION ? null : crypto.deriveTreeSecret(secret, "secret", next, nh);
+        step();
+        return derived;
+    }
+
+    /** Replaces the secret of {@link #next} by its successor (and deletes it), moves on. */
+    private void step() {
+        Secret successor = next == MAX_GENERATION
+                ? null
+                : crypto.deriveTreeSecret(secret, "secret", next, crypto.suite().hashLength());
         secret.destroy();
         secret = successor;
         next++;
-        return derived;
     }
 
     private void dropBelow(long floor) {

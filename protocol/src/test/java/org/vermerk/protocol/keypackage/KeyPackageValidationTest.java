@@ -177,6 +177,32 @@ class KeyPackageValidationTest {
     }
 
     @Test
+    void aGreaseExtensionOfTheKeyPackageItselfNeedNotBeInTheCapabilities() throws Exception {
+        KeyPackage greased = KeyPackageSigning.signKeyPackage(
+                suite,
+                signer.privateKey(),
+                new KeyPackage(
+                        good.version(),
+                        good.cipherSuite(),
+                        good.initKey(),
+                        good.leafNode(),
+                        List.of(new Extension(0xCACA, Bytes.fromHex("0102"))),
+                        Bytes.EMPTY));
+        assertThat(new KeyPackageValidator(suite, CLOCK).validate(greased).keyPackage())
+                .isEqualTo(greased);
+    }
+
+    @Test
+    void aGreaseExtensionOfTheLeafNodeMustStillBeInTheCapabilities() throws Exception {
+        LeafNode l = signed(leaf(
+                ANNA,
+                good.leafNode().capabilities(),
+                good.leafNode().source(),
+                List.of(new Extension(0xCACA, Bytes.fromHex("cafe")))));
+        assertThat(ruleOf(withLeaf(l))).isEqualTo(KeyPackageRule.EXTENSION_NOT_IN_CAPABILITIES);
+    }
+
+    @Test
     void theErrorNamesTheRuleId() {
         KeyPackageException error = assertThrows(
                 KeyPackageException.class,
