@@ -23,10 +23,21 @@ import picocli.CommandLine.Spec;
         name = "cli",
         mixinStandardHelpOptions = true,
         description = {
-            "The command-line client: enrol this device, list its devices, check the connection.",
+            "The command-line client: enrol this device, send and receive end-to-end encrypted messages,",
+            "create groups, list conversations and members, compare safety numbers.",
             "--home, --passphrase-file and --json go before or after the subcommand."
         },
-        subcommands = {EnrolCommand.class, DevicesCommand.class, StatusCommand.class},
+        subcommands = {
+            EnrolCommand.class,
+            DevicesCommand.class,
+            StatusCommand.class,
+            SendCommand.class,
+            GroupCommand.class,
+            ReceiveCommand.class,
+            ConversationsCommand.class,
+            MembersCommand.class,
+            SafetyNumberCommand.class
+        },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
             "0:done",
@@ -71,9 +82,6 @@ public final class CliCommand implements Runnable {
         @Mixin
         CommonOptions local;
 
-        @picocli.CommandLine.ParentCommand
-        CliCommand parent;
-
         Output output;
 
         @Override
@@ -92,12 +100,24 @@ public final class CliCommand implements Runnable {
 
         abstract void execute() throws Exception;
 
+        /** The {@code cli} command, whose options and policy this subcommand shares. */
+        CliCommand cli() {
+            CommandSpec above = spec.parent();
+            while (above != null && !(above.userObject() instanceof CliCommand)) {
+                above = above.parent();
+            }
+            if (above == null) {
+                throw new IllegalStateException("not under vermerk cli");
+            }
+            return (CliCommand) above.userObject();
+        }
+
         boolean json() {
-            return local.json || parent.common.json;
+            return local.json || cli().common.json;
         }
 
         ClientHome home() {
-            Path dir = local.home != null ? local.home : parent.common.home;
+            Path dir = local.home != null ? local.home : cli().common.home;
             return dir != null
                     ? new ClientHome(dir)
                     : ClientHome.defaultFor(
@@ -105,12 +125,12 @@ public final class CliCommand implements Runnable {
         }
 
         Path passphraseFile() {
-            return local.passphraseFile != null ? local.passphraseFile : parent.common.passphraseFile;
+            return local.passphraseFile != null ? local.passphraseFile : cli().common.passphraseFile;
         }
 
         EffectiveSettings settings() throws CliFailure {
             try {
-                return EffectiveSettings.resolve(parent.policy.load(), UserSettingsSource.NONE);
+                return EffectiveSettings.resolve(cli().policy.load(), UserSettingsSource.NONE);
             } catch (InvalidPolicyException e) {
                 throw new CliFailure(
                         ExitCodes.FAILED,
@@ -120,7 +140,7 @@ public final class CliCommand implements Runnable {
         }
 
         AccountOptions accountOptions() {
-            return parent.accountOptions;
+            return cli().accountOptions;
         }
 
         Account unlock(EffectiveSettings settings) throws Exception {
