@@ -229,6 +229,153 @@ class CliCommandTest {
         assertThat(err.toString()).contains("cannot reach the server at 127.0.0.1:");
     }
 
+    @Test
+    void sendToAPersonThenReceiveCreateAGroupListConversationsMembersAndSafetyNumbers() throws Exception {
+        String pass = passphrase.toString();
+        for (String user : List.of("anna@bmi.example", "ben@bmi.example")) {
+            String code = server.administration().addUser(user, user);
+            assertThat(run(
+                            "cli",
+                            "--home",
+                            home(user),
+                            "--passphrase-file",
+                            pass,
+                            "enrol",
+                            "--server",
+                            url,
+                            "--ca",
+                            ca.toString(),
+                            "--code",
+                            code))
+                    .as(err.toString())
+                    .isZero();
+        }
+
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        home("anna@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "send",
+                        "--to",
+                        "ben@bmi.example",
+                        "Guten Morgen, Ben"))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).startsWith("Sent ").contains(" to conversation ");
+        String direct = out.toString().strip().substring(out.toString().strip().lastIndexOf(' ') + 1);
+
+        assertThat(run(
+                        "cli",
+                        "receive",
+                        "--home",
+                        home("ben@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "--json",
+                        "--until-idle",
+                        "2"))
+                .as(err.toString())
+                .isZero();
+        List<JsonNode> received = jsonLines().stream()
+                .filter(l -> l.get("event").asText().equals("message"))
+                .toList();
+        assertThat(received).hasSize(1);
+        JsonNode message = received.getFirst();
+        assertThat(message.get("conversationId").asText()).isEqualTo(direct);
+        assertThat(message.get("sender").asText()).isEqualTo("anna@bmi.example");
+        assertThat(message.get("text").asText()).isEqualTo("Guten Morgen, Ben");
+        assertThat(message.get("serverSeq").asLong()).isPositive();
+        assertThat(message.get("sentAt").asText()).isNotBlank();
+        assertThat(message.get("receivedAt").asText()).isNotBlank();
+
+        // again: nothing new
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        home("ben@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "receive",
+                        "--until-idle",
+                        "1"))
+                .isZero();
+        assertThat(out.toString()).doesNotContain("Guten Morgen");
+
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        home("ben@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "group",
+                        "create",
+                        "--title",
+                        "Referat Z 3",
+                        "--member",
+                        "anna@bmi.example"))
+                .as(err.toString())
+                .isZero();
+        String[] lines = out.toString().strip().split("\\R");
+        String group = lines[lines.length - 1];
+        assertThat(group).matches("[0-9a-f]{34}");
+
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        home("anna@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "receive",
+                        "--until-idle",
+                        "2"))
+                .isZero();
+        assertThat(out.toString()).contains("[title: Referat Z 3]");
+        assertThat(run("cli", "--home", home("anna@bmi.example"), "--passphrase-file", pass, "conversations"))
+                .isZero();
+        assertThat(out.toString())
+                .contains(direct + "  1:1    ben@bmi.example  (2 members)")
+                .contains(group + "  group  Referat Z 3  (2 members)");
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        home("anna@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "members",
+                        "--conversation",
+                        group))
+                .isZero();
+        assertThat(out.toString()).contains("* anna@bmi.example").contains("  ben@bmi.example");
+
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        home("anna@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "--json",
+                        "safety-number",
+                        "--user",
+                        "ben@bmi.example"))
+                .isZero();
+        String annas = jsonLines().getFirst().get("safetyNumber").asText();
+        assertThat(annas).matches("(\\d{5} ){11}\\d{5}");
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        home("ben@bmi.example"),
+                        "--passphrase-file",
+                        pass,
+                        "--json",
+                        "safety-number",
+                        "--user",
+                        "anna@bmi.example"))
+                .isZero();
+        assertThat(jsonLines().getFirst().get("safetyNumber").asText()).isEqualTo(annas);
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] result = new String[a.length + b.length];
         System.arraycopy(a, 0, result, 0, a.length);

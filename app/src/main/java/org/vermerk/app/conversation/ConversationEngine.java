@@ -390,6 +390,11 @@ public final class ConversationEngine implements AutoCloseable {
     private final class Events implements ConnectionListener {
         @Override
         public void onStateChanged(ConnectionState state) {
+            if (state instanceof ConnectionState.Online) {
+                synchronized (ackLock) {
+                    lastActivity = clock().instant(); // idle counts from being online
+                }
+            }
             listener.onConnectionState(state);
         }
 
