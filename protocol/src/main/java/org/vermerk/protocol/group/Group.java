@@ -57,7 +57,9 @@ import org.vermerk.protocol.treemath.LeafIndex;
  */
 public final class Group {
     private final CipherSuite suite;
-    private final GroupConfig config;
+    /** How this member sends and checks; replaced by {@link #reconfigure}. Worker only. */
+    private GroupConfig config;
+
     private final SigningIdentity identity;
     /** The current epoch; replaced when a commit is merged. Worker only. */
     private EpochState state;
@@ -186,6 +188,20 @@ public final class Group {
     /** A GroupInfo of the current epoch signed by us, with the ratchet tree and {@code external_pub} (§12.4.3). */
     public GroupInfo groupInfo() throws MlsException {
         return GroupInfoFactory.create(state, identity.signatureKeys().privateKey(), true, true);
+    }
+
+    /** How this member runs the group now. */
+    public GroupConfig config() {
+        return config;
+    }
+
+    /**
+     * Changes how this member runs the group from now on, e.g. whether its next commit goes out as
+     * PrivateMessage or whether its next Welcome carries the tree. The current epoch keeps the
+     * ratchet policy it was built with; a pending commit keeps the settings it was made with.
+     */
+    public void reconfigure(GroupConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig);
     }
 
     // ---- sending ----
