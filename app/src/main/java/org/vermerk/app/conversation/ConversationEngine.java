@@ -216,6 +216,14 @@ public final class ConversationEngine implements AutoCloseable {
         call(worker(conversationId), w -> w.removePeople(userIds));
     }
 
+    /**
+     * Leaves a conversation: asks the group to remove this device (another member's client commits
+     * it; {@link ConversationListener#onRemoved} follows then) and archives it locally.
+     */
+    public void leave(String conversationId) throws Exception {
+        call(worker(conversationId), ConversationWorker::leave);
+    }
+
     /** Sends a text; returns the stored message (state PENDING until the server accepts it). */
     public Message sendText(String conversationId, String text) throws Exception {
         return send(conversationId, (id, now) -> new Payload.Text(id, now, text, Optional.empty()));

@@ -36,10 +36,12 @@ import org.vermerk.protocol.codec.TlsReader;
 import org.vermerk.protocol.credential.BasicCredential;
 import org.vermerk.protocol.crypto.Secret;
 import org.vermerk.protocol.framing.MlsMessage;
+import org.vermerk.protocol.framing.Sender;
 import org.vermerk.protocol.group.CreatedCommit;
 import org.vermerk.protocol.group.Group;
 import org.vermerk.protocol.group.ProcessedMessage;
 import org.vermerk.protocol.keypackage.KeyPackage;
+import org.vermerk.protocol.messages.Remove;
 import org.vermerk.protocol.treemath.LeafIndex;
 import org.vermerk.protocol.wire.ClientRequest;
 import org.vermerk.protocol.wire.ErrorCode;
@@ -238,7 +240,20 @@ final class ConversationWorker implements AutoCloseable {
                 }
             }
             case ProcessedMessage.ProposalMessage proposal -> {
-                // kept in the group until a commit covers it
+                // Kept in the group until a commit covers it. A member asking to leave
+                // (a Remove of its own leaf) is committed by whoever of the others is first.
+                if (proposal.proposal() instanceof Remove remove
+                        && proposal.sender() instanceof Sender.Member(LeafIndex from)
+                        && remove.removed().equals(from)
+                        && !from.equals(g.ownLeaf())) {
+                    Bytes leaverKey = g.members().stream()
+                            .filter(m -> m.leafIndex().equals(from))
+                            .map(org.vermerk.protocol.group.Member::signatureKey)
+                            .findFirst()
+                            .orElse(null);
+                    String leaverDevice = delivery.senderDeviceId();
+                    events.add(() -> thread.execute(() -> commitLeave(leaverKey, leaverDevice)));
+                }
             }
             case ProcessedMessage.CommitMessage commit -> {
                 g.mergeStagedCommit(commit.staged());
@@ -352,6 +367,56 @@ final class ConversationWorker implements AutoCloseable {
             return new Intent(g.addMembers(keyPackages), devices, List.of());
         });
         return null;
+    }
+
+    /** Commits a member's request to leave, unless another member did so first. */
+    private void commitLeave(Bytes leaverKey, String leaverDevice) {
+        try {
+            commitWithRetry(g -> {
+                boolean stillThere =
+                        g.members().stream().anyMatch(m -> m.signatureKey().equals(leaverKey));
+                if (!stillThere || !active) {
+                    return null;
+                }
+                return new Intent(g.selfUpdate(), List.of(), List.of(leaverDevice));
+            });
+        } catch (Exception e) {
+            LOG.warn(
+                    "event=leave_commit_failed conversation={} error={}",
+                    conversationId,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Asks to leave: sends a Remove of our own leaf as a proposal, which another member commits
+     * (MLS does not let a member commit its own removal). We stay a member until then.
+     */
+    Void leave() throws Exception {
+        requireActive();
+        for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+            drainInbox();
+            Group g = group();
+            long epoch = g.epoch();
+            MlsMessage proposal = g.leave();
+            store(Transition.forConversation(conversationId));
+            String clientMessageId = UUID.randomUUID().toString();
+            try {
+                engine.request(
+                        id -> new ClientRequest.SendMessage(
+                                id, groupId, epoch, clientMessageId, Bytes.of(proposal.encoded())),
+                        ServerFrame.Accepted.class);
+                engine.keystore().conversations().setArchived(conversationId, true);
+                LOG.info("event=leave_requested conversation={} epoch={}", conversationId, epoch);
+                return null;
+            } catch (ServerErrorException e) {
+                if (e.code() != ErrorCode.STALE_EPOCH) {
+                    throw e;
+                }
+                awaitEpoch(e.currentEpoch().orElse(epoch + 1));
+            }
+        }
+        throw new ConversationException("conversation " + conversationId + ": could not ask to leave");
     }
 
     /** Removes all devices of {@code userIds}. */

@@ -371,6 +371,37 @@ class ConversationsTest {
         assertThat(ben.received.stream().filter(fromCara)).isEmpty();
     }
 
+    @Test
+    void aMemberWhoLeavesIsRemovedByAnotherMembersCommitAndReadsNothingAfter() throws Exception {
+        Client anna = client("anna@bmi.example");
+        Client ben = client("ben@bmi.example");
+        Client cara = client("cara@bmi.example");
+        String id = anna.engine.createGroup("Runde", List.of(ben.userId, cara.userId));
+        anna.engine.sendText(id, "hallo");
+        cara.awaitTexts(id, 1);
+        ben.awaitTexts(id, 1);
+
+        cara.engine.leave(id);
+        awaitTrue(() -> cara.removedFrom.contains(id), "cara is out");
+        for (Client c : List.of(anna, ben)) {
+            awaitTrue(
+                    () -> {
+                        try {
+                            return c.engine.members(id).stream()
+                                    .noneMatch(m -> m.userId().equals(cara.userId));
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    },
+                    c.userId + " sees cara gone");
+        }
+        anna.engine.sendText(id, "danach");
+        ben.awaitTexts(id, 2);
+        cara.engine.awaitIdle(Duration.ofSeconds(1), WAIT);
+        assertThat(cara.texts(id)).containsExactly("hallo");
+        assertThat(cara.engine.conversation(id).orElseThrow().archived()).isTrue();
+    }
+
     interface ThrowingRunnable {
         void run() throws Exception;
     }
