@@ -54,6 +54,10 @@ import org.vermerk.protocol.treemath.LeafIndex;
  * {@link InvalidCommitException}, {@link JoinException}, and those of framing, tree, TreeKEM,
  * KeyPackage and Welcome validation. A failed call leaves the group as it was, except that a
  * PrivateMessage may have used up its ratchet key (§9.2).
+ *
+ * <p>Storing: {@link GroupStateCodec#encode} turns the group into bytes for the keystore, {@link
+ * GroupStateCodec#decode} back into a group that continues where it was (not while a commit of
+ * ours is pending). Store after every message sent or processed: each one consumes keys (§9.2).
  */
 public final class Group {
     private final CipherSuite suite;
@@ -133,6 +137,11 @@ public final class Group {
                         outOfBandTree,
                         formerLeaf,
                         state -> new Group(suite, config, identity, state));
+    }
+
+    /** A group restored from a stored state ({@link GroupStateCodec}): active, no commit pending. */
+    static Group restore(CipherSuite suite, GroupConfig config, SigningIdentity identity, EpochState state) {
+        return new Group(suite, config, identity, state);
     }
 
     // ---- reading the state ----
@@ -374,7 +383,12 @@ public final class Group {
         previous.destroy();
     }
 
-    /** The current epoch's state, for tests in this package that build messages by hand. */
+    /** Our credential and signature keys, for {@link GroupStateCodec}. */
+    SigningIdentity identity() {
+        return identity;
+    }
+
+    /** The current epoch's state, for {@link GroupStateCodec} and for tests in this package that build messages by hand. */
     EpochState state() {
         return state;
     }
