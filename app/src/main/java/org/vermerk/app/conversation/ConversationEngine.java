@@ -301,10 +301,9 @@ public final class ConversationEngine implements AutoCloseable {
                         account.signingIdentity().signatureKeys());
         Group group =
                 Group.create(account.mlsCipherSuite(), groupConfig, account.signingIdentity(), groupId, own, List.of());
-        own.privateKeys().destroy();
         request(r -> new ClientRequest.CreateGroup(r, groupId), ServerFrame.GroupCreated.class);
         Instant now = clock().instant();
-        byte[] handle = GroupStates.encode(group);
+        byte[] state = GroupStates.encode(group);
         TransitionResult result = keystore()
                 .apply(Transition.forConversation(id)
                         .createConversation(new Conversation(
@@ -316,10 +315,10 @@ public final class ConversationEngine implements AutoCloseable {
                                 now,
                                 false))
                         .members(List.of(new Member(userId(), Member.Role.ADMIN, now)))
-                        .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(handle.clone()))
+                        .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state))
                         .build());
         ConversationWorker worker = new ConversationWorker(this, id, groupId);
-        worker.adopt(group, result.groupStateRevision(), handle);
+        worker.adopt(group, result.groupStateRevision());
         workers.put(id, worker);
         LOG.info("event=conversation_created conversation={} kind={}", id, (char) kind);
         return id;
@@ -362,7 +361,7 @@ public final class ConversationEngine implements AutoCloseable {
                     .distinct()
                     .map(u -> new Member(u, Member.Role.MEMBER, now))
                     .toList();
-            byte[] handle = GroupStates.encode(group);
+            byte[] state = GroupStates.encode(group);
             Conversation conversation = new Conversation(
                     id,
                     group.groupId(),
@@ -375,11 +374,11 @@ public final class ConversationEngine implements AutoCloseable {
                     .apply(Transition.forConversation(id)
                             .createConversation(conversation)
                             .members(members)
-                            .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(handle.clone()))
+                            .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state))
                             .consumeKeyPackage(entry.ref())
                             .build());
             ConversationWorker worker = new ConversationWorker(this, id, group.groupId());
-            worker.adopt(group, result.groupStateRevision(), handle);
+            worker.adopt(group, result.groupStateRevision());
             workers.put(id, worker);
             LOG.info("event=conversation_joined conversation={} epoch={}", id, group.epoch());
             listener.onConversationChanged(conversation);

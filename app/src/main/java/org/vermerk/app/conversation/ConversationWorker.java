@@ -73,8 +73,6 @@ final class ConversationWorker implements AutoCloseable {
     /** The stored state the live group was loaded from or last stored as. */
     private long revision;
 
-    private byte[] storedHandle;
-
     /** False once we were removed. */
     private boolean active = true;
 
@@ -93,10 +91,9 @@ final class ConversationWorker implements AutoCloseable {
     }
 
     /** A newly created or joined group, stored already at {@code storedRevision}. */
-    void adopt(Group created, long storedRevision, byte[] handle) {
+    void adopt(Group created, long storedRevision) {
         this.group = created;
         this.revision = storedRevision;
-        this.storedHandle = handle;
     }
 
     // ---- entry points (any thread) ----
@@ -543,34 +540,37 @@ final class ConversationWorker implements AutoCloseable {
                 group = GroupStates.decode(bytes, stored.formatVersion(), engine.groupConfig());
             } catch (GroupStates.LostGroupStateException e) {
                 throw new ConversationException("conversation " + conversationId + ": " + e.getMessage(), e);
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0);
             }
             revision = stored.revision();
-            storedHandle = bytes;
             active = group.isActive();
         }
         return group;
     }
 
-    /** Adds the group's new state to the transition and applies it. */
+    /**
+     * Adds the group's new state to the transition and applies it. While a commit of ours waits
+     * for the server's answer the state is not stored (the codec refuses a pending commit); the
+     * merge that follows stores it.
+     */
     private TransitionResult store(Transition.Builder t) throws KeystoreException, ConversationException {
         Group g = group();
+        byte[] state = null;
+        if (g.isActive() && g.pendingCommit().isEmpty()) {
+            state = GroupStates.encode(g);
+            t.groupState(revision, g.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state));
+        }
         TransitionResult result;
-        if (g.isActive()) {
-            byte[] handle = GroupStates.encode(g);
-            t.groupState(revision, g.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(handle.clone()));
-            try {
-                result = engine.keystore().apply(t.build());
-            } catch (KeystoreException | RuntimeException e) {
-                GroupStates.forget(handle);
-                group = null; // reload what is stored
-                throw e;
-            }
-            if (storedHandle != null) {
-                GroupStates.forget(storedHandle);
-            }
-            storedHandle = handle;
-        } else {
+        try {
             result = engine.keystore().apply(t.build());
+        } catch (KeystoreException | RuntimeException e) {
+            group = null; // reload what is stored
+            throw e;
+        } finally {
+            if (state != null) {
+                java.util.Arrays.fill(state, (byte) 0);
+            }
         }
         revision = result.groupStateRevision();
         return result;
