@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         name = "group",
         mixinStandardHelpOptions = true,
         description = "Group conversations.",
-        subcommands = {GroupCommand.Create.class, GroupCommand.Add.class, GroupCommand.Remove.class})
+        subcommands = {GroupCommand.Create.class, GroupCommand.Add.class, GroupCommand.Remove.class, LeaveCommand.class
+        })
 final class GroupCommand implements Runnable {
     @Spec
     CommandSpec spec;

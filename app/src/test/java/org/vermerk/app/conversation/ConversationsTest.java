@@ -402,6 +402,41 @@ class ConversationsTest {
         assertThat(cara.engine.conversation(id).orElseThrow().archived()).isTrue();
     }
 
+    @Test
+    void aCanaryPlaintextIsNowhereInTheServersDataOrTheClientsStores() throws Exception {
+        Client anna = client("anna@bmi.example");
+        Client ben = client("ben@bmi.example");
+        String canary = "KANARIENVOGEL-" + java.util.UUID.randomUUID();
+        String id = anna.engine.direct(ben.userId);
+        anna.engine.sendText(id, canary);
+        ben.awaitTexts(id, 1);
+        assertThat(ben.texts(id)).containsExactly(canary);
+        assertThat(anna.engine.awaitOutboxEmpty(WAIT)).isTrue();
+
+        byte[] needle = canary.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var files = java.nio.file.Files.walk(dir)) {
+            for (Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                byte[] content = java.nio.file.Files.readAllBytes(file);
+                assertThat(indexOf(content, needle))
+                        .as(dir.relativize(file).toString())
+                        .isEqualTo(-1);
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     interface ThrowingRunnable {
         void run() throws Exception;
     }
