@@ -1,7 +1,10 @@
 package org.vermerk.packaging;
 
 import java.nio.file.Path;
+import org.vermerk.app.cli.CliCommand;
+import org.vermerk.app.policy.PolicyFile;
 import org.vermerk.app.policy.PolicyLocation;
+import org.vermerk.app.policy.PolicyParser;
 import org.vermerk.server.cli.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,12 +68,20 @@ public final class VermerkCommand implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new VermerkCommand());
+        return withClient(new VermerkCommand());
     }
 
     /** The command with the machine-wide policy looked for at {@code machinePolicy} (tests). */
     static CommandLine commandLine(PolicyLocation machinePolicy) {
-        return new CommandLine(new VermerkCommand(machinePolicy));
+        return withClient(new VermerkCommand(machinePolicy));
+    }
+
+    /** Adds {@code vermerk cli}, which reads the policy as {@code policy check} does. */
+    private static CommandLine withClient(VermerkCommand root) {
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new CliCommand(
+                () -> new PolicyFile(new PolicyParser()).loadAtStart(root.policyFile(), root.machinePolicy())));
+        return commandLine;
     }
 
     public static void main(String[] args) {

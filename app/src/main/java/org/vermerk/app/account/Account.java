@@ -18,6 +18,7 @@ import org.vermerk.app.connection.Connector;
 import org.vermerk.app.connection.ServerEndpoint;
 import org.vermerk.app.connection.ServerErrorException;
 import org.vermerk.app.connection.Session;
+import org.vermerk.app.outbox.OutboxPump;
 import org.vermerk.app.policy.EffectiveSettings;
 import org.vermerk.app.policy.Settings;
 import org.vermerk.keystore.DeviceIdentity;
@@ -32,6 +33,7 @@ import org.vermerk.protocol.crypto.CipherSuites;
 import org.vermerk.protocol.crypto.CryptoException;
 import org.vermerk.protocol.crypto.KeyPair;
 import org.vermerk.protocol.crypto.UnsupportedCipherSuiteException;
+import org.vermerk.protocol.group.SigningIdentity;
 import org.vermerk.protocol.wire.ClientRequest;
 import org.vermerk.protocol.wire.ErrorCode;
 import org.vermerk.protocol.wire.ServerFrame;
@@ -79,6 +81,7 @@ public final class Account implements AutoCloseable {
     }
 
     /** What enrolment needs besides the passphrase. */
+    /** {@code userId} null: the user the code was made for. */
     public record Enrolment(ServerEndpoint endpoint, String userId, String code, String deviceName) {}
 
     /**
@@ -262,7 +265,29 @@ public final class Account implements AutoCloseable {
      * KeyPackage stock filled and sends the outbox. See {@link AccountConnection}.
      */
     public AccountConnection connect(ConnectionListener listener) {
-        return AccountConnection.start(this, listener);
+        return AccountConnection.start(this, listener, OutboxPump.Rejections.LOG_ONLY);
+    }
+
+    /** {@link #connect(ConnectionListener)}, with the outbox's refusals told to {@code rejections}. */
+    public AccountConnection connect(ConnectionListener listener, OutboxPump.Rejections rejections) {
+        return AccountConnection.start(this, listener, rejections);
+    }
+
+    /** This device's MLS identity: its basic credential and signature key pair. */
+    public SigningIdentity signingIdentity() {
+        return new SigningIdentity(
+                new BasicCredential(Bytes.of(identity.userId().getBytes(StandardCharsets.UTF_8))),
+                new KeyPair(identity.signaturePrivateKey(), identity.signaturePublicKey()));
+    }
+
+    /** The MLS cipher suite of this device. */
+    public CipherSuite mlsCipherSuite() {
+        return suite;
+    }
+
+    /** The clock the account runs with. */
+    public java.time.Clock clock() {
+        return options.clock();
     }
 
     Connector connector() {

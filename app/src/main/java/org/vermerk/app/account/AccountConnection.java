@@ -47,15 +47,14 @@ public final class AccountConnection implements Connection {
     /** Guarded by lock. */
     private boolean refilling;
 
-    private AccountConnection(Account account, ConnectionListener listener) {
+    private AccountConnection(Account account, ConnectionListener listener, OutboxPump.Rejections rejections) {
         this.account = account;
         this.listener = listener;
-        this.outbox =
-                new OutboxPump(account.keystore(), this, account.options().clock(), OutboxPump.Rejections.LOG_ONLY);
+        this.outbox = new OutboxPump(account.keystore(), this, account.options().clock(), rejections);
     }
 
-    static AccountConnection start(Account account, ConnectionListener listener) {
-        AccountConnection wired = new AccountConnection(account, listener);
+    static AccountConnection start(Account account, ConnectionListener listener, OutboxPump.Rejections rejections) {
+        AccountConnection wired = new AccountConnection(account, listener, rejections);
         wired.connection.complete(account.connector()
                 .connect(
                         DeviceHandshakes.authenticate(

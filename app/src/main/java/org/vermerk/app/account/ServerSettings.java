@@ -26,7 +26,7 @@ public final class ServerSettings {
         EffectiveValue<URI> policyUrl = settings.get(Settings.SERVER_URL);
         URI url;
         if (givenUrl.isPresent()) {
-            url = givenUrl.get();
+            url = ServerEndpoint.fromTyped(givenUrl.get());
             if (policyUrl.source() == SettingSource.POLICY_LOCKED
                     && policyUrl.value().isPresent()
                     && !sameServer(policyUrl.value().get(), url)) {

@@ -29,6 +29,22 @@ public record ServerEndpoint(URI serverUrl, List<X509Certificate> trustedCas, Pr
         }
     }
 
+    /**
+     * The server address a person typed, as this record wants it: the WebSocket address the server
+     * prints ({@code wss://host:port/v1/ws}) becomes {@code https://host:port}; anything else is
+     * returned as it is.
+     */
+    public static URI fromTyped(URI typed) {
+        if (!"wss".equalsIgnoreCase(typed.getScheme()) || typed.getRawAuthority() == null) {
+            return typed;
+        }
+        String path = typed.getRawPath() == null ? "" : typed.getRawPath();
+        if (path.endsWith(WEBSOCKET_PATH)) {
+            path = path.substring(0, path.length() - WEBSOCKET_PATH.length());
+        }
+        return URI.create("https://" + typed.getRawAuthority() + path);
+    }
+
     /** The WebSocket address. */
     public URI webSocketUri() {
         String path = serverUrl.getRawPath() == null ? "" : serverUrl.getRawPath();

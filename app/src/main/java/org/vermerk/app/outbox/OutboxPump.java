@@ -46,7 +46,7 @@ public final class OutboxPump implements AutoCloseable {
     private static final Duration MIN_RETRY = Duration.ofSeconds(2);
     private static final Duration MAX_RETRY = Duration.ofMinutes(10);
 
-    /** Told about entries the server refused; called on the pump's thread. */
+    /** Told about entries the server refused (and accepted); called on the pump's thread. */
     @FunctionalInterface
     public interface Rejections {
         Rejections LOG_ONLY = (entry, error) -> LOG.warn(
@@ -55,6 +55,9 @@ public final class OutboxPump implements AutoCloseable {
                 error.code().wireName());
 
         void rejected(OutboxEntry entry, ServerErrorException error);
+
+        /** The server accepted the entry and it left the outbox (its message is SENT now). */
+        default void accepted(OutboxEntry entry) {}
     }
 
     private final Keystore keystore;
@@ -165,6 +168,7 @@ public final class OutboxPump implements AutoCloseable {
                 done.deliveryState(entry.messageId(), DeliveryState.SENT);
             }
             keystore.apply(done.build());
+            rejections.accepted(entry);
             LOG.debug(
                     "event=outbox_accepted outbox={} logIndex={} duplicate={}",
                     entry.id(),

@@ -32,7 +32,8 @@ public sealed interface ClientRequest extends Frame {
     String id();
 
     /**
-     * Enrols a new device of {@code userId} with a one-time code from the administrator. The
+     * Enrols a new device of {@code userId} with a one-time code from the administrator ({@code
+     * userId} null: of the user the code was made for). The
      * signature is over the connection's challenge (see {@link ChallengeSignature}) with the key
      * being enrolled, which proves possession; on success the connection is authenticated as the
      * new device. Answer: {@link ServerFrame.Enrolled}.
@@ -52,7 +53,9 @@ public sealed interface ClientRequest extends Frame {
             implements ClientRequest {
         public Enrol {
             Fields.id(id, "id");
-            Fields.id(userId, "userId");
+            if (userId != null) {
+                Fields.id(userId, "userId");
+            }
             Fields.text(code, "code", 64);
             deviceName = deviceName == null ? "" : Fields.text(deviceName, "deviceName", 256);
             Fields.text(signatureScheme, "signatureScheme", 64);

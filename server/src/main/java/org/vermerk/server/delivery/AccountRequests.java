@@ -52,18 +52,19 @@ final class AccountRequests {
             LOG.info("event=enrol_refused reason=bad_signature user={}", request.userId());
             return Reply.fatal(request.id(), ErrorCode.ENROLMENT_FAILED, "the challenge signature does not verify");
         }
-        Device device = new Device(
+        Device candidate = new Device(
                 newDeviceId(),
                 request.userId(),
                 request.deviceName(),
                 scheme.get().wireName(),
                 request.signatureKey());
-        Optional<Device> enrolled = store.enrol(EnrolmentCodes.hash(request.code()), device, clock.instant());
+        Optional<Device> enrolled = store.enrol(EnrolmentCodes.hash(request.code()), candidate, clock.instant());
         if (enrolled.isEmpty()) {
             LOG.info("event=enrol_refused reason=code user={}", request.userId());
             return Reply.fatal(
                     request.id(), ErrorCode.ENROLMENT_FAILED, "the code is unknown, used, expired or for another user");
         }
+        Device device = enrolled.get();
         if (!connection.authenticateAs(device, 0)) {
             return Reply.fatal(request.id(), ErrorCode.TOO_MANY_CONNECTIONS, "too many connections for this device");
         }

@@ -27,7 +27,8 @@ public interface DeliveryStore extends AutoCloseable {
 
     /**
      * Consumes the enrolment code and creates the device, in one step. Empty (and the code left
-     * as it was) if the code is unknown, expired or for another user; empty if it was used.
+     * as it was) if the code is unknown, expired or for another user; empty if it was used. A
+     * device whose user ID is null becomes a device of the code's user. Returns the device created.
      */
     Optional<Device> enrol(Bytes codeHash, Device device, Instant now);
 

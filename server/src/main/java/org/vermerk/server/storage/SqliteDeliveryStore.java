@@ -187,20 +187,26 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     row -> row.getString(1),
                     codeHash,
                     now);
-            if (owner.isEmpty() || !owner.get().equals(device.userId())) {
+            if (owner.isEmpty() || (device.userId() != null && !owner.get().equals(device.userId()))) {
                 return Optional.empty();
             }
+            Device enrolled = new Device(
+                    device.deviceId(),
+                    owner.get(),
+                    device.deviceName(),
+                    device.signatureScheme(),
+                    device.signatureKey());
             update("DELETE FROM enrolment_codes WHERE code_hash = ?", codeHash);
             update(
                     "INSERT INTO devices (device_id, user_id, device_name, signature_scheme, signature_key,"
                             + " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    device.deviceId(),
-                    device.userId(),
-                    device.deviceName(),
-                    device.signatureScheme(),
-                    device.signatureKey(),
+                    enrolled.deviceId(),
+                    enrolled.userId(),
+                    enrolled.deviceName(),
+                    enrolled.signatureScheme(),
+                    enrolled.signatureKey(),
                     now);
-            return Optional.of(device);
+            return Optional.of(enrolled);
         });
     }
 

@@ -1,0 +1,41 @@
+package org.vermerk.app.cli;
+
+import java.time.Duration;
+import org.vermerk.app.account.Account;
+import org.vermerk.app.conversation.ConversationEngine;
+import org.vermerk.app.conversation.ConversationListener;
+
+/** A subcommand that runs the conversation engine while it works. */
+abstract class EngineCommand extends CliCommand.Sub {
+    /** How long a command waits for the server to accept what it sent. */
+    static final Duration SEND_WAIT = Duration.ofSeconds(30);
+
+    @Override
+    final void execute() throws Exception {
+        try (Account account = unlock(settings())) {
+            ConversationEngine engine = ConversationEngine.start(account, listener());
+            try {
+                run(account, engine);
+            } finally {
+                engine.close();
+            }
+        }
+    }
+
+    ConversationListener listener() {
+        return new ConversationListener() {};
+    }
+
+    abstract void run(Account account, ConversationEngine engine) throws Exception;
+
+    /** Waits until the outbox is empty; fails (the messages stay queued for the next run) otherwise. */
+    void awaitSent(ConversationEngine engine) throws Exception {
+        if (!engine.awaitOutboxEmpty(SEND_WAIT)) {
+            throw new CliFailure(
+                    ExitCodes.UNREACHABLE,
+                    "not_sent",
+                    "the server did not accept the message in " + SEND_WAIT.toSeconds()
+                            + " s; it stays queued and is sent by the next command that connects");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.vermerk.app.cli;
+
+import java.time.Duration;
+import java.util.Map;
+import org.vermerk.app.account.Account;
+import org.vermerk.app.conversation.ConversationEngine;
+import org.vermerk.app.conversation.ConversationListener;
+import org.vermerk.app.conversation.Payload;
+import org.vermerk.keystore.Conversation;
+import org.vermerk.keystore.Message;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vermerk cli receive}: syncs and prints what arrives until nothing came for a while. */
+@Command(
+        name = "receive",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Connects, stores and prints each new message (conversation ID, message ID, sender, text,",
+            "sent and received times, server sequence) and new conversations; exits after SECONDS",
+            "without news."
+        })
+final class ReceiveCommand extends EngineCommand {
+    /** The longest a run lasts, however busy. */
+    private static final Duration MAX_RUN = Duration.ofHours(1);
+
+    @Option(
+            names = "--until-idle",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description = "Exit after this many seconds without news (default: ${DEFAULT-VALUE}).")
+    int idleSeconds;
+
+    @Override
+    ConversationListener listener() {
+        return new ConversationListener() {
+            @Override
+            public void onConversationChanged(Conversation conversation) {
+                synchronized (ReceiveCommand.this) {
+                    output.result(
+                            "[conversation " + conversation.id() + "] "
+                                    + conversation.kind().name().toLowerCase()
+                                    + (conversation.title().isEmpty() ? "" : " \"" + conversation.title() + "\""),
+                            Output.fields(
+                                    "event", "conversation",
+                                    "conversationId", conversation.id(),
+                                    "kind", conversation.kind().name().toLowerCase(),
+                                    "title", conversation.title()));
+                }
+            }
+
+            @Override
+            public void onMessage(Message message) {
+                synchronized (ReceiveCommand.this) {
+                    print(message);
+                }
+            }
+
+            @Override
+            public void onRemoved(String conversationId) {
+                synchronized (ReceiveCommand.this) {
+                    output.result(
+                            "[conversation " + conversationId + "] you were removed",
+                            Output.fields("event", "removed", "conversationId", conversationId));
+                }
+            }
+        };
+    }
+
+    private void print(Message message) {
+        String text = describe(message.content());
+        Map<String, Object> fields = Output.fields(
+                "event", "message",
+                "conversationId", message.conversationId(),
+                "messageId", message.id(),
+                "sender", message.senderUserId(),
+                "senderDevice", message.senderDeviceId(),
+                "text", text,
+                "sentAt", message.sentAt().toString(),
+                "receivedAt", message.receivedAt().toString(),
+                "serverSeq", message.serverSeq());
+        output.result(
+                message.conversationId() + "  " + message.id() + "  " + message.senderUserId() + "  sent "
+                        + message.sentAt() + "  received " + message.receivedAt() + "  seq " + message.serverSeq()
+                        + "\n  " + text,
+                fields);
+    }
+
+    /** The text, or what kind of content it is. */
+    static String describe(String content) {
+        try {
+            return switch (Payload.parse(content)) {
+                case Payload.Text t -> t.text();
+                case Payload.Info i -> "[title: " + i.title() + "]";
+                case Payload.Reaction r -> "[reaction " + r.emoji() + " to " + r.target() + "]";
+                case Payload.Unknown u -> "[content from a newer Vermerk]";
+                default -> "[" + content.length() + " bytes]";
+            };
+        } catch (Payload.InvalidPayloadException e) {
+            return "[unreadable content]";
+        }
+    }
+
+    @Override
+    void run(Account account, ConversationEngine engine) throws Exception {
+        engine.awaitIdle(Duration.ofSeconds(idleSeconds), MAX_RUN);
+        engine.awaitOutboxEmpty(Duration.ofSeconds(5));
+    }
+}

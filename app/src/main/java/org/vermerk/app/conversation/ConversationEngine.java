@@ -1,0 +1,583 @@
+package org.vermerk.app.conversation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vermerk.app.account.Account;
+import org.vermerk.app.account.AccountConnection;
+import org.vermerk.app.account.InboxCursor;
+import org.vermerk.app.account.KeyPackageSecrets;
+import org.vermerk.app.connection.ConnectionListener;
+import org.vermerk.app.connection.ConnectionState;
+import org.vermerk.app.connection.ServerErrorException;
+import org.vermerk.app.outbox.OutboxPump;
+import org.vermerk.keystore.Conversation;
+import org.vermerk.keystore.DeliveryState;
+import org.vermerk.keystore.KeyPackageEntry;
+import org.vermerk.keystore.Keystore;
+import org.vermerk.keystore.KeystoreException;
+import org.vermerk.keystore.Member;
+import org.vermerk.keystore.Message;
+import org.vermerk.keystore.OutboxEntry;
+import org.vermerk.keystore.Transition;
+import org.vermerk.keystore.TransitionResult;
+import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.codec.TlsReader;
+import org.vermerk.protocol.crypto.Secret;
+import org.vermerk.protocol.framing.MlsMessage;
+import org.vermerk.protocol.group.Group;
+import org.vermerk.protocol.group.GroupConfig;
+import org.vermerk.protocol.keypackage.KeyPackage;
+import org.vermerk.protocol.keypackage.KeyPackageFactory;
+import org.vermerk.protocol.keypackage.KeyPackageRef;
+import org.vermerk.protocol.keypackage.NewKeyPackage;
+import org.vermerk.protocol.messages.EncryptedGroupSecrets;
+import org.vermerk.protocol.wire.ClientRequest;
+import org.vermerk.protocol.wire.DeliveryKind;
+import org.vermerk.protocol.wire.ServerFrame;
+
+/**
+ * The client engine's conversations: one MLS group each, 1:1 (found or created) and groups with a
+ * title; people added and removed with all their devices; text and structured messages through
+ * the persisted outbox; everything that arrives processed and stored, one keystore transition per
+ * message. Reports to a {@link ConversationListener}.
+ *
+ * <p>Conversation and group: the group ID is one kind byte ({@code 'D'} direct, {@code 'G'} group)
+ * and 16 random bytes; the conversation ID is the group ID in hex, so a Welcome names its
+ * conversation. A group's title travels as an {@link Payload.Info} message.
+ *
+ * <p>Threading: each conversation has a {@link ConversationWorker} thread that does all its work,
+ * so different conversations proceed in parallel. The connection's event thread only routes:
+ * deliveries of known groups into their worker's inbox, Welcomes (and whatever follows them while
+ * they wait) to the join thread. Acks are cumulative, so a delivery is acknowledged once it and
+ * every earlier one are stored. The public methods block until their work is stored (and, for
+ * membership changes, accepted by the server); never call them on a listener thread.
+ */
+public final class ConversationEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationEngine.class);
+    private static final HexFormat HEX = HexFormat.of();
+    static final byte KIND_DIRECT = 'D';
+    static final byte KIND_GROUP = 'G';
+    private static final Duration ONLINE_WAIT = Duration.ofSeconds(30);
+
+    private final Account account;
+    private final ConversationListener listener;
+    private final GroupConfig groupConfig;
+    private final SecureRandom random = new SecureRandom();
+    private final AccountConnection connection;
+    private final InboxCursor inboxCursor;
+
+    /** Workers by conversation ID; created on first use. */
+    private final Map<String, ConversationWorker> workers = new ConcurrentHashMap<>();
+
+    /** Joins from Welcomes, and routes what arrives while a join is queued (keeps the order). */
+    private final ExecutorService joiner = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("vermerk-join").daemon().factory());
+
+    /** How many of our commits lost their epoch to another member's (and were made again). */
+    private final AtomicInteger lostCommits = new AtomicInteger();
+
+    /** Deliveries handed to the join thread and not routed yet. Event thread and join thread. */
+    private final AtomicInteger joinQueue = new AtomicInteger();
+
+    private final Object ackLock = new Object();
+
+    /** Guarded by ackLock: deliveries routed and not yet stored. */
+    private final TreeSet<Long> inFlight = new TreeSet<>();
+
+    /** Guarded by ackLock: the highest seq routed. */
+    private long highestSeen;
+
+    /** Guarded by ackLock: the highest seq acknowledged. */
+    private long acked;
+
+    /** Guarded by ackLock: when the last delivery was stored (for "until idle"). */
+    private Instant lastActivity;
+
+    private ConversationEngine(Account account, ConversationListener listener, GroupConfig groupConfig) {
+        this.account = account;
+        this.listener = listener;
+        this.groupConfig = groupConfig;
+        this.inboxCursor = new InboxCursor(account.keystore());
+        this.lastActivity = account.clock().instant();
+        this.acked = inboxCursor.storedUpTo();
+        this.highestSeen = acked;
+        this.connection = account.connect(new Events(), new OutboxPump.Rejections() {
+            @Override
+            public void rejected(OutboxEntry entry, ServerErrorException error) {
+                refused(entry, error);
+            }
+
+            @Override
+            public void accepted(OutboxEntry entry) {
+                if (entry.messageId() != null) {
+                    listener.onDeliveryState(entry.conversationId(), entry.messageId(), DeliveryState.SENT);
+                }
+            }
+        });
+    }
+
+    /** Connects the account and starts processing. */
+    public static ConversationEngine start(Account account, ConversationListener listener) {
+        return new ConversationEngine(account, listener, GroupConfig.defaults().withClock(account.clock()));
+    }
+
+    // ---- API ----
+
+    public String userId() {
+        return account.userId();
+    }
+
+    public String deviceId() {
+        return account.deviceId();
+    }
+
+    public ConnectionState connectionState() {
+        return connection.state();
+    }
+
+    public List<Conversation> conversations() throws KeystoreException {
+        return keystore().conversations().list();
+    }
+
+    public Optional<Conversation> conversation(String conversationId) throws KeystoreException {
+        return keystore().conversations().find(conversationId);
+    }
+
+    /** The conversation's members (users), as its current epoch has them. */
+    public List<Member> members(String conversationId) throws KeystoreException {
+        return keystore().conversations().members(conversationId);
+    }
+
+    /** The members' devices in leaf order: user ID and signature key. */
+    public List<org.vermerk.protocol.group.Member> devices(String conversationId) throws Exception {
+        return call(worker(conversationId), w -> w.devices());
+    }
+
+    /** The newest messages of a conversation, newest first. */
+    public List<Message> messages(String conversationId, int limit) throws KeystoreException {
+        return keystore().messages().page(conversationId, null, limit);
+    }
+
+    /** The 1:1 conversation with {@code userId}: the existing one, or a new one. */
+    public synchronized String direct(String userId) throws Exception {
+        if (userId.equals(userId())) {
+            throw new ConversationException("a 1:1 conversation needs another user");
+        }
+        for (Conversation c : conversations()) {
+            if (c.kind() == Conversation.Kind.DIRECT
+                    && members(c.id()).stream().anyMatch(m -> m.userId().equals(userId))) {
+                return c.id();
+            }
+        }
+        String id = create(KIND_DIRECT, "");
+        call(worker(id), w -> w.addPeople(List.of(userId, userId())));
+        return id;
+    }
+
+    /** A new group with a title and these people (all their devices; our other devices too). */
+    public String createGroup(String title, List<String> userIds) throws Exception {
+        String id = create(KIND_GROUP, title);
+        List<String> people = new ArrayList<>(userIds);
+        people.add(userId());
+        ConversationWorker worker = worker(id);
+        call(worker, w -> w.addPeople(people));
+        call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, title)));
+        return id;
+    }
+
+    /** Adds people (all their devices) and tells the group its title again, for the new members. */
+    public void addMembers(String conversationId, List<String> userIds) throws Exception {
+        ConversationWorker worker = worker(conversationId);
+        call(worker, w -> w.addPeople(userIds));
+        Conversation c = conversation(conversationId).orElseThrow();
+        if (c.kind() == Conversation.Kind.GROUP) {
+            call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, c.title())));
+        }
+    }
+
+    /** Removes people with all their devices. */
+    public void removeMembers(String conversationId, List<String> userIds) throws Exception {
+        call(worker(conversationId), w -> w.removePeople(userIds));
+    }
+
+    /**
+     * Leaves a conversation: asks the group to remove this device (another member's client commits
+     * it; {@link ConversationListener#onRemoved} follows then) and archives it locally.
+     */
+    public void leave(String conversationId) throws Exception {
+        call(worker(conversationId), ConversationWorker::leave);
+    }
+
+    /** Sends a text; returns the stored message (state PENDING until the server accepts it). */
+    public Message sendText(String conversationId, String text) throws Exception {
+        return send(conversationId, (id, now) -> new Payload.Text(id, now, text, Optional.empty()));
+    }
+
+    public Message reply(String conversationId, String replyTo, String text) throws Exception {
+        return send(conversationId, (id, now) -> new Payload.Text(id, now, text, Optional.of(replyTo)));
+    }
+
+    public Message edit(String conversationId, String target, String text) throws Exception {
+        return send(conversationId, (id, now) -> new Payload.Edit(id, now, target, text));
+    }
+
+    public Message deleteForEveryone(String conversationId, String target) throws Exception {
+        return send(conversationId, (id, now) -> new Payload.Delete(id, now, target));
+    }
+
+    public Message react(String conversationId, String target, String emoji) throws Exception {
+        return send(conversationId, (id, now) -> new Payload.Reaction(id, now, target, emoji));
+    }
+
+    /** Tells the senders that these messages were read. */
+    public Message markRead(String conversationId, List<String> messageIds) throws Exception {
+        return send(conversationId, (id, now) -> new Payload.Receipt(id, now, Payload.Receipt.Status.READ, messageIds));
+    }
+
+    private Message send(String conversationId, ConversationWorker.PayloadMaker maker) throws Exception {
+        return call(worker(conversationId), w -> w.send(maker));
+    }
+
+    /** Waits until the outbox is empty (everything sent was accepted); false if {@code timeout} passed first. */
+    public boolean awaitOutboxEmpty(Duration timeout) throws InterruptedException, KeystoreException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (keystore().outbox().size() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /**
+     * Waits until nothing arrived or was processed for {@code idle}: the connection is online, no
+     * delivery is being processed and the last one was stored at least {@code idle} ago.
+     */
+    public void awaitIdle(Duration idle, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean quiet;
+            synchronized (ackLock) {
+                quiet = inFlight.isEmpty()
+                        && joinQueue.get() == 0
+                        && connection.state() instanceof ConnectionState.Online
+                        && !clock().instant().isBefore(lastActivity.plus(idle));
+            }
+            if (quiet) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    // ---- creating and joining ----
+
+    private String create(byte kind, String title) throws Exception {
+        byte[] raw = new byte[17];
+        random.nextBytes(raw);
+        raw[0] = kind;
+        Bytes groupId = Bytes.of(raw);
+        String id = HEX.formatHex(raw);
+        NewKeyPackage own = new KeyPackageFactory(account.mlsCipherSuite(), clock())
+                .create(
+                        account.signingIdentity().credential(),
+                        account.signingIdentity().signatureKeys());
+        Group group =
+                Group.create(account.mlsCipherSuite(), groupConfig, account.signingIdentity(), groupId, own, List.of());
+        request(r -> new ClientRequest.CreateGroup(r, groupId), ServerFrame.GroupCreated.class);
+        Instant now = clock().instant();
+        byte[] state = GroupStates.encode(group);
+        TransitionResult result = keystore()
+                .apply(Transition.forConversation(id)
+                        .createConversation(new Conversation(
+                                id,
+                                groupId,
+                                kind == KIND_DIRECT ? Conversation.Kind.DIRECT : Conversation.Kind.GROUP,
+                                title,
+                                null,
+                                now,
+                                false))
+                        .members(List.of(new Member(userId(), Member.Role.ADMIN, now)))
+                        .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state))
+                        .build());
+        ConversationWorker worker = new ConversationWorker(this, id, groupId);
+        worker.adopt(group, result.groupStateRevision());
+        workers.put(id, worker);
+        LOG.info("event=conversation_created conversation={} kind={}", id, (char) kind);
+        return id;
+    }
+
+    /** Joins the group of a Welcome for one of our KeyPackages; on the join thread. */
+    private void join(ServerFrame.Deliver delivery) {
+        try {
+            if (!(ConversationWorker.decode(delivery.message()) instanceof MlsMessage.OfWelcome(var welcome))) {
+                throw new ConversationException("not a Welcome");
+            }
+            KeyPackageEntry entry = null;
+            for (EncryptedGroupSecrets secrets : welcome.secrets()) {
+                Optional<KeyPackageEntry> found = keystore().identity().keyPackage(secrets.newMember());
+                if (found.isPresent() && found.get().privateKeys() != null) {
+                    entry = found.get();
+                    break;
+                }
+            }
+            if (entry == null) {
+                LOG.info("event=welcome_skipped seq={} reason=no_key_package", delivery.seq());
+                return;
+            }
+            TlsReader reader = new TlsReader(entry.keyPackage().toByteArray());
+            KeyPackage keyPackage = KeyPackage.decode(reader);
+            reader.finish();
+            NewKeyPackage own = new NewKeyPackage(
+                    keyPackage, new KeyPackageRef(entry.ref()), KeyPackageSecrets.decode(entry.privateKeys()));
+            Group group = Group.join(
+                    account.mlsCipherSuite(), groupConfig, account.signingIdentity(), welcome, own, Optional.empty());
+            byte[] raw = group.groupId().toByteArray();
+            String id = HEX.formatHex(raw);
+            if (keystore().conversations().find(id).isPresent()) {
+                LOG.info("event=welcome_skipped seq={} conversation={} reason=known", delivery.seq(), id);
+                return;
+            }
+            Instant now = clock().instant();
+            List<Member> members = group.members().stream()
+                    .map(m -> ConversationWorker.userOf(m.credential()))
+                    .distinct()
+                    .map(u -> new Member(u, Member.Role.MEMBER, now))
+                    .toList();
+            byte[] state = GroupStates.encode(group);
+            Conversation conversation = new Conversation(
+                    id,
+                    group.groupId(),
+                    raw.length > 0 && raw[0] == KIND_DIRECT ? Conversation.Kind.DIRECT : Conversation.Kind.GROUP,
+                    "",
+                    null,
+                    now,
+                    false);
+            TransitionResult result = keystore()
+                    .apply(Transition.forConversation(id)
+                            .createConversation(conversation)
+                            .members(members)
+                            .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state))
+                            .consumeKeyPackage(entry.ref())
+                            .build());
+            ConversationWorker worker = new ConversationWorker(this, id, group.groupId());
+            worker.adopt(group, result.groupStateRevision());
+            workers.put(id, worker);
+            LOG.info("event=conversation_joined conversation={} epoch={}", id, group.epoch());
+            listener.onConversationChanged(conversation);
+        } catch (Exception e) {
+            LOG.warn(
+                    "event=welcome_rejected seq={} error={}",
+                    delivery.seq(),
+                    e.getClass().getSimpleName());
+        } finally {
+            completed(delivery.seq(), true);
+        }
+    }
+
+    // ---- routing and acks ----
+
+    private final class Events implements ConnectionListener {
+        @Override
+        public void onStateChanged(ConnectionState state) {
+            if (state instanceof ConnectionState.Online) {
+                synchronized (ackLock) {
+                    lastActivity = clock().instant(); // idle counts from being online
+                }
+            }
+            listener.onConnectionState(state);
+        }
+
+        @Override
+        public void onDelivery(ServerFrame.Deliver delivery) {
+            synchronized (ackLock) {
+                if (delivery.seq() <= highestSeen && delivery.seq() <= acked) {
+                    return;
+                }
+                inFlight.add(delivery.seq());
+                highestSeen = Math.max(highestSeen, delivery.seq());
+                lastActivity = clock().instant();
+            }
+            if (delivery.kind() == DeliveryKind.WELCOME || joinQueue.get() > 0) {
+                joinQueue.incrementAndGet();
+                joiner.execute(() -> {
+                    try {
+                        if (delivery.kind() == DeliveryKind.WELCOME) {
+                            join(delivery);
+                        } else {
+                            route(delivery);
+                        }
+                    } finally {
+                        joinQueue.decrementAndGet();
+                    }
+                });
+            } else {
+                route(delivery);
+            }
+        }
+    }
+
+    private void route(ServerFrame.Deliver delivery) {
+        String id = delivery.groupId() == null
+                ? null
+                : HEX.formatHex(delivery.groupId().toByteArray());
+        ConversationWorker worker = null;
+        try {
+            worker = id == null ? null : worker(id);
+        } catch (ConversationException | KeystoreException e) {
+            // unknown group: not (or no longer) ours
+        }
+        if (worker == null) {
+            LOG.info("event=delivery_skipped seq={} reason=unknown_group", delivery.seq());
+            completed(delivery.seq(), true);
+            return;
+        }
+        worker.deliver(delivery);
+    }
+
+    /** A delivery is stored (or was skipped); acknowledges everything up to the first one still in flight. */
+    void completed(long seq, boolean stored) {
+        long ackUpTo;
+        synchronized (ackLock) {
+            if (!stored) {
+                return; // stays in flight: not acknowledged, comes again after a reconnect
+            }
+            inFlight.remove(seq);
+            lastActivity = clock().instant();
+            ackUpTo = inFlight.isEmpty() ? highestSeen : inFlight.first() - 1;
+            if (ackUpTo <= acked) {
+                return;
+            }
+            acked = ackUpTo;
+        }
+        try {
+            inboxCursor.store(ackUpTo);
+            connection.acknowledge(ackUpTo);
+        } catch (KeystoreException e) {
+            LOG.warn("event=inbox_cursor_store_failed error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void refused(OutboxEntry entry, ServerErrorException error) {
+        try {
+            worker(entry.conversationId())
+                    .submit(() -> worker(entry.conversationId()).refused(entry, error));
+        } catch (ConversationException | KeystoreException e) {
+            LOG.warn("event=outbox_refused_unknown conversation={}", entry.conversationId());
+        }
+    }
+
+    private ConversationWorker worker(String conversationId) throws ConversationException, KeystoreException {
+        ConversationWorker existing = workers.get(conversationId);
+        if (existing != null) {
+            return existing;
+        }
+        Conversation c = keystore()
+                .conversations()
+                .find(conversationId)
+                .orElseThrow(() -> new ConversationException("no conversation " + conversationId));
+        return workers.computeIfAbsent(conversationId, id -> new ConversationWorker(this, id, c.groupId()));
+    }
+
+    @FunctionalInterface
+    private interface WorkerCall<T> {
+        T call(ConversationWorker worker) throws Exception;
+    }
+
+    private static <T> T call(ConversationWorker worker, WorkerCall<T> work) throws Exception {
+        Future<T> future = worker.submit(() -> work.call(worker));
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    // ---- for the workers ----
+
+    Keystore keystore() {
+        return account.keystore();
+    }
+
+    ConversationListener listener() {
+        return listener;
+    }
+
+    AccountConnection connection() {
+        return connection;
+    }
+
+    GroupConfig groupConfig() {
+        return groupConfig;
+    }
+
+    Clock clock() {
+        return account.clock();
+    }
+
+    /** How many of our commits lost their epoch to another member's and were made again. */
+    public int lostCommits() {
+        return lostCommits.get();
+    }
+
+    void commitLost() {
+        lostCommits.incrementAndGet();
+    }
+
+    /**
+     * Sends a request and waits for its answer; first waits (up to the request timeout) for the
+     * connection to be online, as it is not yet right after start or while it reconnects.
+     */
+    <T extends ServerFrame> T request(java.util.function.Function<String, ClientRequest> request, Class<T> answer)
+            throws org.vermerk.app.connection.ConnectionException, InterruptedException {
+        long deadline = System.nanoTime() + ONLINE_WAIT.toNanos();
+        while (true) {
+            while (!(connection.state() instanceof ConnectionState.Online) && System.nanoTime() < deadline) {
+                if (connection.state() instanceof ConnectionState.Offline) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            try {
+                return connection.await(request, answer);
+            } catch (org.vermerk.app.connection.NotConnectedException
+                    | org.vermerk.app.connection.ConnectionLostException e) {
+                if (System.nanoTime() >= deadline || connection.state() instanceof ConnectionState.Offline) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    void wakeOutbox() {
+        connection.outbox().wake();
+    }
+
+    /** Stops processing and closes the connection (the account stays open; the caller closes it). */
+    @Override
+    public void close() {
+        connection.close();
+        joiner.shutdownNow();
+        workers.values().forEach(ConversationWorker::close);
+    }
+}

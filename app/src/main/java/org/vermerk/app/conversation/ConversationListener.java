@@ -1,0 +1,28 @@
+package org.vermerk.app.conversation;
+
+import org.vermerk.app.connection.ConnectionState;
+import org.vermerk.keystore.Conversation;
+import org.vermerk.keystore.DeliveryState;
+import org.vermerk.keystore.Message;
+
+/**
+ * What the {@link ConversationEngine} reports, for a UI or a script. Plain Java: a UI moves the
+ * calls to its own thread. Calls come from the engine's threads — each conversation's events from
+ * that conversation's worker, in order; connection states from the connection's event thread — and
+ * always after the change is stored. Methods should return quickly.
+ */
+public interface ConversationListener {
+    /** A conversation was created, joined, renamed or its members changed. */
+    default void onConversationChanged(Conversation conversation) {}
+
+    /** A message was stored: sent by us (state PENDING) or received (state RECEIVED). */
+    default void onMessage(Message message) {}
+
+    /** An own message's delivery state changed (SENT, DELIVERED, READ), or a received one was edited or deleted. */
+    default void onDeliveryState(String conversationId, String messageId, DeliveryState state) {}
+
+    /** We were removed from a conversation (or left it); nothing more can be sent there. */
+    default void onRemoved(String conversationId) {}
+
+    default void onConnectionState(ConnectionState state) {}
+}

@@ -1,0 +1,638 @@
+package org.vermerk.app.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vermerk.app.connection.ConnectionException;
+import org.vermerk.app.connection.ServerErrorException;
+import org.vermerk.app.outbox.OutboxRequests;
+import org.vermerk.keystore.Conversation;
+import org.vermerk.keystore.DeliveryState;
+import org.vermerk.keystore.GroupState;
+import org.vermerk.keystore.KeystoreException;
+import org.vermerk.keystore.Member;
+import org.vermerk.keystore.Message;
+import org.vermerk.keystore.OutboxEntry;
+import org.vermerk.keystore.Transition;
+import org.vermerk.keystore.TransitionResult;
+import org.vermerk.protocol.MlsException;
+import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.codec.TlsReader;
+import org.vermerk.protocol.credential.BasicCredential;
+import org.vermerk.protocol.crypto.Secret;
+import org.vermerk.protocol.framing.MlsMessage;
+import org.vermerk.protocol.framing.Sender;
+import org.vermerk.protocol.group.CreatedCommit;
+import org.vermerk.protocol.group.Group;
+import org.vermerk.protocol.group.ProcessedMessage;
+import org.vermerk.protocol.keypackage.KeyPackage;
+import org.vermerk.protocol.messages.Remove;
+import org.vermerk.protocol.treemath.LeafIndex;
+import org.vermerk.protocol.wire.ClientRequest;
+import org.vermerk.protocol.wire.ErrorCode;
+import org.vermerk.protocol.wire.ServerFrame;
+
+/**
+ * All work on one conversation, on one thread: processing what arrives for its group, sending,
+ * and committing membership changes. Tasks run in submission order; deliveries wait in {@link
+ * #inbox} and are drained before each task and while a commit waits for the epoch that beat it.
+ *
+ * <p>Fields other than {@link #inbox} are touched only by the worker thread.
+ */
+final class ConversationWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationWorker.class);
+    private static final int COMMIT_ATTEMPTS = 8;
+    private static final Duration EPOCH_WAIT = Duration.ofSeconds(15);
+
+    private final ConversationEngine engine;
+    private final String conversationId;
+    private final Bytes groupId;
+    private final ExecutorService thread;
+
+    /** Deliveries for this group in server order; filled by the engine from any thread. */
+    private final BlockingQueue<ServerFrame.Deliver> inbox = new LinkedBlockingQueue<>();
+
+    /** The live group, loaded on first use; null when not loaded. */
+    private Group group;
+
+    /** The stored state the live group was loaded from or last stored as. */
+    private long revision;
+
+    /** False once we were removed. */
+    private boolean active = true;
+
+    ConversationWorker(ConversationEngine engine, String conversationId, Bytes groupId) {
+        this.engine = engine;
+        this.conversationId = conversationId;
+        this.groupId = groupId;
+        this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform()
+                .name("vermerk-conv-" + conversationId.substring(0, 8))
+                .daemon()
+                .factory());
+    }
+
+    String conversationId() {
+        return conversationId;
+    }
+
+    /** A newly created or joined group, stored already at {@code storedRevision}. */
+    void adopt(Group created, long storedRevision) {
+        this.group = created;
+        this.revision = storedRevision;
+    }
+
+    // ---- entry points (any thread) ----
+
+    void deliver(ServerFrame.Deliver delivery) {
+        inbox.add(delivery);
+        submit(() -> {
+            drainInbox();
+            return null;
+        });
+    }
+
+    <T> Future<T> submit(Callable<T> task) {
+        return thread.submit(() -> {
+            drainInbox();
+            return task.call();
+        });
+    }
+
+    // ---- receiving ----
+
+    private void drainInbox() {
+        ServerFrame.Deliver next;
+        while ((next = inbox.poll()) != null) {
+            processOne(next);
+        }
+    }
+
+    /** Waits for deliveries until the group reached {@code epoch} (or the wait ran out). */
+    private void awaitEpoch(long epoch) throws InterruptedException, ConversationException, KeystoreException {
+        long deadline = System.nanoTime() + EPOCH_WAIT.toNanos();
+        while (group().epoch() < epoch && active) {
+            long left = deadline - System.nanoTime();
+            ServerFrame.Deliver next = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                throw new ConversationException("conversation " + conversationId + " did not receive epoch " + epoch);
+            }
+            processOne(next);
+        }
+    }
+
+    private void processOne(ServerFrame.Deliver delivery) {
+        try {
+            long done = engine.keystore().sync().cursor(logStream()).orElse(-1);
+            if (delivery.logIndex() == null || delivery.logIndex() <= done || !active) {
+                return; // a repeat, or nothing to do any more
+            }
+            process(delivery);
+        } catch (Exception e) {
+            // The conversation goes on: a frame that does not verify or decrypt is skipped.
+            LOG.warn(
+                    "event=delivery_rejected conversation={} seq={} logIndex={} error={}",
+                    conversationId,
+                    delivery.seq(),
+                    delivery.logIndex(),
+                    e.getClass().getSimpleName());
+            try {
+                engine.keystore()
+                        .apply(Transition.forConversation(conversationId)
+                                .syncCursor(logStream(), delivery.logIndex() == null ? 0 : delivery.logIndex())
+                                .build());
+            } catch (KeystoreException k) {
+                LOG.error("event=cursor_store_failed conversation={}", conversationId);
+                engine.completed(delivery.seq(), false);
+                return;
+            }
+        }
+        engine.completed(delivery.seq(), true);
+    }
+
+    private void process(ServerFrame.Deliver delivery) throws Exception {
+        Group g = group();
+        MlsMessage message = decode(delivery.message());
+        ProcessedMessage processed = g.process(message);
+        Transition.Builder t = Transition.forConversation(conversationId).syncCursor(logStream(), delivery.logIndex());
+        List<Runnable> events = new ArrayList<>();
+        String title = null;
+        switch (processed) {
+            case ProcessedMessage.ApplicationMessage app -> {
+                String sender = userOf(app.member().credential());
+                Payload payload = Payload.parse(app.plaintext().toByteArray());
+                if (!app.authenticatedData().equals(Bytes.of(payload.id().getBytes(StandardCharsets.UTF_8)))) {
+                    throw new ConversationException("authenticated data and payload id differ");
+                }
+                Instant received = Instant.ofEpochMilli(delivery.receivedAtMillis());
+                Message stored = Message.of(
+                        payload.id(),
+                        conversationId,
+                        delivery.logIndex(),
+                        sender,
+                        delivery.senderDeviceId(),
+                        payload.sentAt(),
+                        received,
+                        payload.json(),
+                        payload.searchText().orElse(null),
+                        DeliveryState.RECEIVED);
+                switch (payload) {
+                    case Payload.Edit edit -> {
+                        Optional<Message> target = engine.keystore().messages().find(edit.target());
+                        if (target.isPresent() && target.get().senderUserId().equals(sender)) {
+                            t.editMessage(edit.target(), edit.json(), edit.text(), edit.sentAt());
+                            events.add(() -> engine.listener()
+                                    .onDeliveryState(
+                                            conversationId,
+                                            edit.target(),
+                                            target.get().deliveryState()));
+                        }
+                    }
+                    case Payload.Delete delete -> {
+                        Optional<Message> target = engine.keystore().messages().find(delete.target());
+                        if (target.isPresent() && target.get().senderUserId().equals(sender)) {
+                            t.editMessage(delete.target(), delete.json(), null, delete.sentAt());
+                            events.add(() -> engine.listener()
+                                    .onDeliveryState(
+                                            conversationId,
+                                            delete.target(),
+                                            target.get().deliveryState()));
+                        }
+                    }
+                    case Payload.Receipt receipt -> {
+                        DeliveryState state = receipt.status() == Payload.Receipt.Status.READ
+                                ? DeliveryState.READ
+                                : DeliveryState.DELIVERED;
+                        for (String target : receipt.targets()) {
+                            Optional<Message> own = engine.keystore().messages().find(target);
+                            if (own.isPresent()
+                                    && own.get().senderUserId().equals(engine.userId())
+                                    && own.get().deliveryState().ordinal() < state.ordinal()) {
+                                t.deliveryState(target, state);
+                                events.add(() -> engine.listener().onDeliveryState(conversationId, target, state));
+                            }
+                        }
+                    }
+                    default -> {
+                        if (payload instanceof Payload.Info info) {
+                            title = info.title();
+                        }
+                        t.addMessage(stored);
+                        events.add(() -> engine.listener().onMessage(stored));
+                    }
+                }
+            }
+            case ProcessedMessage.ProposalMessage proposal -> {
+                // Kept in the group until a commit covers it. A member asking to leave
+                // (a Remove of its own leaf) is committed by whoever of the others is first.
+                if (proposal.proposal() instanceof Remove remove
+                        && proposal.sender() instanceof Sender.Member(LeafIndex from)
+                        && remove.removed().equals(from)
+                        && !from.equals(g.ownLeaf())) {
+                    Bytes leaverKey = g.members().stream()
+                            .filter(m -> m.leafIndex().equals(from))
+                            .map(org.vermerk.protocol.group.Member::signatureKey)
+                            .findFirst()
+                            .orElse(null);
+                    String leaverDevice = delivery.senderDeviceId();
+                    events.add(() -> thread.execute(() -> commitLeave(leaverKey, leaverDevice)));
+                }
+            }
+            case ProcessedMessage.CommitMessage commit -> {
+                g.mergeStagedCommit(commit.staged());
+                if (!g.isActive()) {
+                    active = false;
+                    events.add(() -> engine.listener().onRemoved(conversationId));
+                } else {
+                    t.members(members(g));
+                    events.add(this::conversationChanged);
+                }
+            }
+        }
+        store(t);
+        if (title != null) {
+            engine.keystore().conversations().rename(conversationId, title);
+            events.add(this::conversationChanged);
+        }
+        events.forEach(Runnable::run);
+    }
+
+    // ---- sending ----
+
+    /** Encrypts the payload made from a fresh message ID and the time, stores it with the outbox entry, and wakes the pump. */
+    Message send(PayloadMaker maker) throws Exception {
+        requireActive();
+        Group g = group();
+        String id = UUID.randomUUID().toString();
+        Instant now = engine.clock().instant();
+        Payload payload = maker.make(id, now);
+        ClientRequest request = encrypt(g, payload);
+        Message message = Message.of(
+                id,
+                conversationId,
+                null,
+                engine.userId(),
+                engine.deviceId(),
+                now,
+                now,
+                payload.json(),
+                payload.searchText().orElse(null),
+                DeliveryState.PENDING);
+        Transition.Builder t = Transition.forConversation(conversationId)
+                .addMessage(message)
+                .enqueue(OutboxRequests.entry(conversationId, id, request));
+        store(t);
+        engine.listener().onMessage(message);
+        engine.wakeOutbox();
+        return message;
+    }
+
+    private ClientRequest encrypt(Group g, Payload payload) throws MlsException {
+        MlsMessage encrypted = g.encrypt(payload.bytes(), Bytes.of(payload.id().getBytes(StandardCharsets.UTF_8)));
+        return new ClientRequest.SendMessage("outbox", groupId, g.epoch(), payload.id(), Bytes.of(encrypted.encoded()));
+    }
+
+    /** The server refused an outbox entry of ours: re-encrypt it for the current epoch, or give it up. */
+    Void refused(OutboxEntry entry, ServerErrorException error) throws Exception {
+        if (entry.messageId() == null) {
+            return null;
+        }
+        Optional<Message> message = engine.keystore().messages().find(entry.messageId());
+        if (error.code() == ErrorCode.STALE_EPOCH && active && message.isPresent()) {
+            Group g = group();
+            if (error.currentEpoch().isPresent()) {
+                awaitEpoch(error.currentEpoch().get());
+            }
+            Payload payload = Payload.parse(message.get().content());
+            store(Transition.forConversation(conversationId)
+                    .dequeue(entry.id())
+                    .enqueue(OutboxRequests.entry(conversationId, payload.id(), encrypt(g, payload))));
+            LOG.info("event=message_reencrypted conversation={} epoch={}", conversationId, g.epoch());
+            engine.wakeOutbox();
+        } else if (error.code() == ErrorCode.STALE_EPOCH || error.code() == ErrorCode.NOT_MEMBER) {
+            engine.keystore()
+                    .apply(Transition.forConversation(conversationId)
+                            .dequeue(entry.id())
+                            .deliveryState(entry.messageId(), DeliveryState.FAILED)
+                            .build());
+            engine.listener().onDeliveryState(conversationId, entry.messageId(), DeliveryState.FAILED);
+        }
+        return null;
+    }
+
+    // ---- membership ----
+
+    /** Adds all devices of {@code userIds} (our own other devices too, when {@code userIds} has us). */
+    Void addPeople(List<String> userIds) throws Exception {
+        commitWithRetry(g -> {
+            Set<Bytes> present = new LinkedHashSet<>();
+            g.members().forEach(m -> present.add(m.signatureKey()));
+            List<KeyPackage> keyPackages = new ArrayList<>();
+            List<String> devices = new ArrayList<>();
+            for (String userId : new LinkedHashSet<>(userIds)) {
+                ServerFrame.KeyPackagesClaimed claimed = engine.request(
+                        id -> new ClientRequest.ClaimKeyPackages(id, userId), ServerFrame.KeyPackagesClaimed.class);
+                for (ServerFrame.ClaimedKeyPackage c : claimed.keyPackages()) {
+                    if (!(decode(c.keyPackage()) instanceof MlsMessage.OfKeyPackage(KeyPackage kp))) {
+                        continue;
+                    }
+                    if (!userOf(kp.leafNode().credential()).equals(userId)
+                            || present.contains(kp.leafNode().signatureKey())) {
+                        continue; // not this user's, or the device is in the group already
+                    }
+                    keyPackages.add(kp);
+                    devices.add(c.deviceId());
+                }
+            }
+            if (keyPackages.isEmpty()) {
+                return null;
+            }
+            return new Intent(g.addMembers(keyPackages), devices, List.of());
+        });
+        return null;
+    }
+
+    /** Commits a member's request to leave, unless another member did so first. */
+    private void commitLeave(Bytes leaverKey, String leaverDevice) {
+        try {
+            commitWithRetry(g -> {
+                boolean stillThere =
+                        g.members().stream().anyMatch(m -> m.signatureKey().equals(leaverKey));
+                if (!stillThere || !active) {
+                    return null;
+                }
+                return new Intent(g.selfUpdate(), List.of(), List.of(leaverDevice));
+            });
+        } catch (Exception e) {
+            LOG.warn(
+                    "event=leave_commit_failed conversation={} error={}",
+                    conversationId,
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Asks to leave: sends a Remove of our own leaf as a proposal, which another member commits
+     * (MLS does not let a member commit its own removal). We stay a member until then.
+     */
+    Void leave() throws Exception {
+        requireActive();
+        for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+            drainInbox();
+            Group g = group();
+            long epoch = g.epoch();
+            MlsMessage proposal = g.leave();
+            store(Transition.forConversation(conversationId));
+            String clientMessageId = UUID.randomUUID().toString();
+            try {
+                engine.request(
+                        id -> new ClientRequest.SendMessage(
+                                id, groupId, epoch, clientMessageId, Bytes.of(proposal.encoded())),
+                        ServerFrame.Accepted.class);
+                engine.keystore().conversations().setArchived(conversationId, true);
+                LOG.info("event=leave_requested conversation={} epoch={}", conversationId, epoch);
+                return null;
+            } catch (ServerErrorException e) {
+                if (e.code() != ErrorCode.STALE_EPOCH) {
+                    throw e;
+                }
+                awaitEpoch(e.currentEpoch().orElse(epoch + 1));
+            }
+        }
+        throw new ConversationException("conversation " + conversationId + ": could not ask to leave");
+    }
+
+    /** Removes all devices of {@code userIds}. */
+    Void removePeople(List<String> userIds) throws Exception {
+        commitWithRetry(g -> {
+            List<LeafIndex> leaves = new ArrayList<>();
+            List<String> devices = new ArrayList<>();
+            for (String userId : new LinkedHashSet<>(userIds)) {
+                List<org.vermerk.protocol.group.Member> theirs = g.members().stream()
+                        .filter(m -> userOf(m.credential()).equals(userId))
+                        .filter(m -> !m.leafIndex().equals(g.ownLeaf()))
+                        .toList();
+                if (theirs.isEmpty()) {
+                    continue;
+                }
+                ServerFrame.Devices known =
+                        engine.request(id -> new ClientRequest.ListDevices(id, userId), ServerFrame.Devices.class);
+                for (var member : theirs) {
+                    leaves.add(member.leafIndex());
+                    known.devices().stream()
+                            .filter(d -> d.signatureKey().equals(member.signatureKey()))
+                            .forEach(d -> devices.add(d.deviceId()));
+                }
+            }
+            if (leaves.isEmpty()) {
+                return null;
+            }
+            return new Intent(g.removeMembers(leaves), List.of(), devices);
+        });
+        return null;
+    }
+
+    /** A commit made from the current epoch, with the devices the server should add or remove. */
+    record Intent(CreatedCommit commit, List<String> addDevices, List<String> removeDevices) {}
+
+    @FunctionalInterface
+    interface IntentMaker {
+        /** The commit to send, or null when there is nothing (left) to do. */
+        Intent make(Group group) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface PayloadMaker {
+        Payload make(String id, Instant now);
+    }
+
+    /**
+     * Makes the commit, sends it, and merges it when accepted. When another commit won the epoch,
+     * discards ours, processes the winner and makes the intent again from the new epoch.
+     */
+    private void commitWithRetry(IntentMaker maker) throws Exception {
+        requireActive();
+        for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
+            drainInbox();
+            Group g = group();
+            long epoch = g.epoch();
+            Intent intent = maker.make(g);
+            if (intent == null) {
+                return;
+            }
+            String clientMessageId = UUID.randomUUID().toString();
+            try {
+                ServerFrame.Accepted accepted = engine.request(
+                        id -> new ClientRequest.SendCommit(
+                                id,
+                                groupId,
+                                epoch,
+                                clientMessageId,
+                                Bytes.of(intent.commit().commit().encoded()),
+                                intent.commit()
+                                        .welcome()
+                                        .map(w -> Bytes.of(w.encoded()))
+                                        .orElse(null),
+                                intent.addDevices(),
+                                intent.removeDevices()),
+                        ServerFrame.Accepted.class);
+                // Messages of the old epoch that the server ordered before our commit are in the
+                // inbox by now (frames are handled in order): read them before moving on.
+                drainInbox();
+                g.mergePendingCommit();
+                store(Transition.forConversation(conversationId).members(members(g)));
+                LOG.info(
+                        "event=commit_accepted conversation={} epoch={} logIndex={} added={} removed={}",
+                        conversationId,
+                        g.epoch(),
+                        accepted.logIndex(),
+                        intent.addDevices().size(),
+                        intent.removeDevices().size());
+                conversationChanged();
+                return;
+            } catch (ServerErrorException e) {
+                g.discardPendingCommit();
+                if (e.code() != ErrorCode.STALE_EPOCH) {
+                    throw e;
+                }
+                LOG.info(
+                        "event=commit_lost conversation={} epoch={} current={} attempt={}",
+                        conversationId,
+                        epoch,
+                        e.currentEpoch().orElse(-1L),
+                        attempt);
+                engine.commitLost();
+                awaitEpoch(e.currentEpoch().orElse(epoch + 1));
+            } catch (ConnectionException | RuntimeException e) {
+                g.discardPendingCommit();
+                throw e;
+            }
+        }
+        throw new ConversationException(
+                "conversation " + conversationId + ": the commit lost " + COMMIT_ATTEMPTS + " times in a row");
+    }
+
+    // ---- state ----
+
+    /** The live group; loaded from the store on first use. */
+    Group group() throws KeystoreException, ConversationException {
+        if (group == null) {
+            GroupState stored = engine.keystore()
+                    .conversations()
+                    .groupState(conversationId)
+                    .orElseThrow(() -> new ConversationException("conversation " + conversationId + " has no group"));
+            byte[] bytes = stored.state().expose();
+            try {
+                group = GroupStates.decode(bytes, stored.formatVersion(), engine.groupConfig());
+            } catch (GroupStates.LostGroupStateException e) {
+                throw new ConversationException("conversation " + conversationId + ": " + e.getMessage(), e);
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0);
+            }
+            revision = stored.revision();
+            active = group.isActive();
+        }
+        return group;
+    }
+
+    /**
+     * Adds the group's new state to the transition and applies it. While a commit of ours waits
+     * for the server's answer the state is not stored (the codec refuses a pending commit); the
+     * merge that follows stores it.
+     */
+    private TransitionResult store(Transition.Builder t) throws KeystoreException, ConversationException {
+        Group g = group();
+        byte[] state = null;
+        if (g.isActive() && g.pendingCommit().isEmpty()) {
+            state = GroupStates.encode(g);
+            t.groupState(revision, g.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state));
+        }
+        TransitionResult result;
+        try {
+            result = engine.keystore().apply(t.build());
+        } catch (KeystoreException | RuntimeException e) {
+            group = null; // reload what is stored
+            throw e;
+        } finally {
+            if (state != null) {
+                java.util.Arrays.fill(state, (byte) 0);
+            }
+        }
+        revision = result.groupStateRevision();
+        return result;
+    }
+
+    private List<Member> members(Group g) {
+        Instant now = engine.clock().instant();
+        Set<String> users = new LinkedHashSet<>();
+        g.members().forEach(m -> users.add(userOf(m.credential())));
+        return users.stream().map(u -> new Member(u, Member.Role.MEMBER, now)).toList();
+    }
+
+    /** Device-level members: user and signature key, in leaf order. */
+    List<org.vermerk.protocol.group.Member> devices() throws Exception {
+        return group().members();
+    }
+
+    long epoch() throws Exception {
+        return group().epoch();
+    }
+
+    private void conversationChanged() {
+        try {
+            Optional<Conversation> conversation =
+                    engine.keystore().conversations().find(conversationId);
+            conversation.ifPresent(c -> engine.listener().onConversationChanged(c));
+        } catch (KeystoreException e) {
+            LOG.warn("event=conversation_unreadable conversation={}", conversationId);
+        }
+    }
+
+    private String logStream() {
+        return "log:" + conversationId;
+    }
+
+    private void requireActive() throws ConversationException {
+        if (!active) {
+            throw new ConversationException("you are no longer a member of conversation " + conversationId);
+        }
+    }
+
+    static MlsMessage decode(Bytes bytes) throws MlsException {
+        TlsReader reader = new TlsReader(bytes.toByteArray());
+        MlsMessage message = MlsMessage.decode(reader);
+        reader.finish();
+        return message;
+    }
+
+    static String userOf(org.vermerk.protocol.credential.Credential credential) {
+        if (credential instanceof BasicCredential basic) {
+            return new String(basic.identity().toByteArray(), StandardCharsets.UTF_8);
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package org.vermerk.app.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What travels inside an MLS application message: versioned JSON (UTF-8), one object.
+ *
+ * <pre>
+ * {"v":1, "id":"CLIENT_MESSAGE_ID", "sentAt":MILLIS, "type":"text",     "text":"…", "replyTo":"ID"?}
+ *                                                   "type":"edit",     "target":"ID", "text":"…"
+ *                                                   "type":"delete",   "target":"ID"
+ *                                                   "type":"reaction", "target":"ID", "emoji":"👍"
+ *                                                   "type":"receipt",  "status":"delivered"|"read", "targets":["ID",…]
+ *                                                   "type":"info",     "title":"…"
+ * </pre>
+ *
+ * The {@code id} is the sender's client message ID, also the MLS message's authenticated data, so
+ * a receiver checks that the two agree. A higher {@code v} or an unknown {@code type} from a newer
+ * client is kept as {@link Unknown} (shown as "a newer Vermerk sent this"), never dropped silently.
+ * The JSON text is what the keystore stores as a message's content.
+ */
+public sealed interface Payload {
+    int VERSION = 1;
+
+    String id();
+
+    Instant sentAt();
+
+    /** A text message, optionally replying to another. */
+    record Text(String id, Instant sentAt, String text, Optional<String> replyTo) implements Payload {
+        public Text {
+            Objects.requireNonNull(text);
+            Objects.requireNonNull(replyTo);
+        }
+
+        @Override
+        public String toString() {
+            return "Text[" + id + "]";
+        }
+    }
+
+    /** Replaces the text of an own earlier message. */
+    record Edit(String id, Instant sentAt, String target, String text) implements Payload {
+        @Override
+        public String toString() {
+            return "Edit[" + id + " of " + target + "]";
+        }
+    }
+
+    /** Deletes an own earlier message for everyone. */
+    record Delete(String id, Instant sentAt, String target) implements Payload {}
+
+    /** A reaction to a message. */
+    record Reaction(String id, Instant sentAt, String target, String emoji) implements Payload {}
+
+    /** Tells the senders of {@code targets} that they were delivered to, or read by, this user. */
+    record Receipt(String id, Instant sentAt, Status status, List<String> targets) implements Payload {
+        public enum Status {
+            DELIVERED,
+            READ
+        }
+
+        public Receipt {
+            targets = List.copyOf(targets);
+        }
+    }
+
+    /** The conversation's title (sent by who creates or renames a group, and after each add). */
+    record Info(String id, Instant sentAt, String title) implements Payload {
+        @Override
+        public String toString() {
+            return "Info[" + id + "]";
+        }
+    }
+
+    /** A payload this client does not understand (newer version or type); kept as it came. */
+    record Unknown(String id, Instant sentAt, String json) implements Payload {
+        @Override
+        public String toString() {
+            return "Unknown[" + id + "]";
+        }
+    }
+
+    /** The text that search should find, if any. */
+    default Optional<String> searchText() {
+        return switch (this) {
+            case Text t -> Optional.of(t.text());
+            case Edit e -> Optional.of(e.text());
+            default -> Optional.empty();
+        };
+    }
+
+    /** The JSON text. */
+    default String json() {
+        return Json.encode(this);
+    }
+
+    default byte[] bytes() {
+        return json().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a payload; {@link InvalidPayloadException} when it is not a JSON object with {@code v}, {@code id}, {@code sentAt} and {@code type}. */
+    static Payload parse(byte[] bytes) throws InvalidPayloadException {
+        return Json.decode(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    static Payload parse(String json) throws InvalidPayloadException {
+        return Json.decode(json);
+    }
+
+    /** Thrown for a payload that is not even an envelope; the message names no content. */
+    final class InvalidPayloadException extends Exception {
+        InvalidPayloadException(String message) {
+            super(message);
+        }
+    }
+
+    /** The JSON mapping; not API. */
+    final class Json {
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+
+        private Json() {}
+
+        static String encode(Payload payload) {
+            if (payload instanceof Unknown u) {
+                return u.json();
+            }
+            ObjectNode node = MAPPER.createObjectNode();
+            node.put("v", VERSION);
+            node.put("id", payload.id());
+            node.put("sentAt", payload.sentAt().toEpochMilli());
+            switch (payload) {
+                case Text t -> {
+                    node.put("type", "text");
+                    node.put("text", t.text());
+                    t.replyTo().ifPresent(r -> node.put("replyTo", r));
+                }
+                case Edit e -> {
+                    node.put("type", "edit");
+                    node.put("target", e.target());
+                    node.put("text", e.text());
+                }
+                case Delete d -> {
+                    node.put("type", "delete");
+                    node.put("target", d.target());
+                }
+                case Reaction r -> {
+                    node.put("type", "reaction");
+                    node.put("target", r.target());
+                    node.put("emoji", r.emoji());
+                }
+                case Receipt r -> {
+                    node.put("type", "receipt");
+                    node.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+                    ArrayNode targets = node.putArray("targets");
+                    r.targets().forEach(targets::add);
+                }
+                case Info i -> {
+                    node.put("type", "info");
+                    node.put("title", i.title());
+                }
+                case Unknown u -> throw new AssertionError();
+            }
+            try {
+                return MAPPER.writeValueAsString(node);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("payload not writable", e);
+            }
+        }
+
+        static Payload decode(String json) throws InvalidPayloadException {
+            JsonNode node;
+            try {
+                node = MAPPER.readTree(json);
+            } catch (JsonProcessingException e) {
+                throw new InvalidPayloadException("the payload is not JSON");
+            }
+            if (node == null
+                    || !node.isObject()
+                    || !node.path("v").isInt()
+                    || !node.path("id").isTextual()
+                    || node.path("id").asText().isBlank()
+                    || !node.path("sentAt").canConvertToLong()
+                    || !node.path("type").isTextual()) {
+                throw new InvalidPayloadException("the payload lacks v, id, sentAt or type");
+            }
+            String id = node.get("id").asText();
+            Instant sentAt = Instant.ofEpochMilli(node.get("sentAt").asLong());
+            if (node.get("v").asInt() != VERSION) {
+                return new Unknown(id, sentAt, json);
+            }
+            try {
+                return switch (node.get("type").asText()) {
+                    case "text" ->
+                        new Text(
+                                id,
+                                sentAt,
+                                text(node, "text"),
+                                node.path("replyTo").isTextual()
+                                        ? Optional.of(node.get("replyTo").asText())
+                                        : Optional.empty());
+                    case "edit" -> new Edit(id, sentAt, text(node, "target"), text(node, "text"));
+                    case "delete" -> new Delete(id, sentAt, text(node, "target"));
+                    case "reaction" -> new Reaction(id, sentAt, text(node, "target"), text(node, "emoji"));
+                    case "receipt" -> {
+                        List<String> targets = new ArrayList<>();
+                        for (JsonNode t : node.path("targets")) {
+                            targets.add(t.asText());
+                        }
+                        yield new Receipt(
+                                id,
+                                sentAt,
+                                Receipt.Status.valueOf(text(node, "status").toUpperCase(java.util.Locale.ROOT)),
+                                targets);
+                    }
+                    case "info" -> new Info(id, sentAt, text(node, "title"));
+                    default -> new Unknown(id, sentAt, json);
+                };
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPayloadException(
+                        "the payload's " + node.get("type").asText() + " is malformed");
+            }
+        }
+
+        private static String text(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isTextual()) {
+                throw new IllegalArgumentException(field);
+            }
+            return value.asText();
+        }
+    }
+}

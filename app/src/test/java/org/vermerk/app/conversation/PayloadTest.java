@@ -1,0 +1,56 @@
+package org.vermerk.app.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The application payload: every kind survives the round trip; newer ones are kept; broken ones refused. */
+class PayloadTest {
+    private static final Instant AT = Instant.ofEpochMilli(1_790_000_000_123L);
+
+    @Test
+    void everyKindReadsBackAsWritten() throws Exception {
+        List<Payload> all = List.of(
+                new Payload.Text("m1", AT, "Grüße 👋", Optional.empty()),
+                new Payload.Text("m2", AT, "Antwort", Optional.of("m1")),
+                new Payload.Edit("m3", AT, "m2", "Antwort, korrigiert"),
+                new Payload.Delete("m4", AT, "m2"),
+                new Payload.Reaction("m5", AT, "m1", "👍"),
+                new Payload.Receipt("m6", AT, Payload.Receipt.Status.READ, List.of("m1", "m2")),
+                new Payload.Info("m7", AT, "Referat Z 3"));
+        for (Payload payload : all) {
+            assertThat(Payload.parse(payload.bytes())).isEqualTo(payload);
+        }
+        assertThat(new String(all.getFirst().bytes(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"v\":1,\"id\":\"m1\",\"sentAt\":1790000000123,\"type\":\"text\",\"text\":\"Grüße 👋\"}");
+        assertThat(all.get(0).searchText()).contains("Grüße 👋");
+        assertThat(all.get(4).searchText()).isEmpty();
+    }
+
+    @Test
+    void aNewerVersionOrAnUnknownTypeIsKeptAsItCame() throws Exception {
+        String newer = "{\"v\":2,\"id\":\"x\",\"sentAt\":1,\"type\":\"text\",\"text\":\"?\"}";
+        String poll = "{\"v\":1,\"id\":\"y\",\"sentAt\":1,\"type\":\"poll\",\"question\":\"?\"}";
+        assertThat(Payload.parse(newer)).isEqualTo(new Payload.Unknown("x", Instant.ofEpochMilli(1), newer));
+        assertThat(Payload.parse(poll).json()).isEqualTo(poll);
+    }
+
+    @Test
+    void somethingThatIsNotAnEnvelopeIsRefusedWithoutEchoingIt() {
+        for (String bad : List.of(
+                "not json",
+                "[]",
+                "{\"v\":1,\"sentAt\":1,\"type\":\"text\",\"text\":\"secret\"}",
+                "{\"v\":1,\"id\":\"a\",\"sentAt\":1,\"type\":\"text\"}",
+                "{\"v\":1,\"id\":\"a\",\"sentAt\":1,\"type\":\"receipt\",\"status\":\"seen\",\"targets\":[]}")) {
+            assertThatThrownBy(() -> Payload.parse(bad))
+                    .isInstanceOf(Payload.InvalidPayloadException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+        }
+    }
+}
