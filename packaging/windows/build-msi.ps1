@@ -149,12 +149,16 @@ if ($JarKeystore) {
 
 Step 'making the MSI (jpackage + WiX) ...'
 $out = Join-Path $work 'out'
+# Two launchers: Vermerk.exe (the desktop client, no console window) and vermerkc.exe (the same
+# command with a console, for `vermerkc policy check` and IT's scripts).
+$cliLauncher = Join-Path $work 'vermerkc.properties'
+Set-Content -Path $cliLauncher -Encoding ASCII -Value "win-console=true`r`n"
 Invoke-Checked (Join-Path $jdk 'jpackage.exe') @('--type', 'msi', '--name', 'Vermerk', '--app-version', $version,
     '--vendor', 'Vermerk', '--description', 'Vermerk: end-to-end encrypted messenger for public administration',
     '--runtime-image', $runtime, '--input', $inputDir, '--main-jar', $mainJar,
     '--main-class', 'org.vermerk.packaging.VermerkCommand', '--java-options', '--enable-native-access=ALL-UNNAMED,javafx.graphics',
     '--win-per-user-install:false', '--win-dir-chooser:false', '--win-menu', '--win-menu-group', 'Vermerk',
-    '--win-console', '--win-upgrade-uuid', $upgradeCode, '--dest', $out)
+    '--add-launcher', "vermerkc=$cliLauncher", '--win-upgrade-uuid', $upgradeCode, '--dest', $out)
 $msi = Get-ChildItem $out -Filter '*.msi' | Select-Object -First 1
 if (-not $msi) { Fail 'jpackage made no .msi' }
 
