@@ -54,6 +54,7 @@ class LinuxPackagesInstallTest {
     static Path work;
 
     private static Path keys;
+    private static Map<String, String> signing;
     private static Path deb;
     private static Path rpm;
 
@@ -84,7 +85,7 @@ class LinuxPackagesInstallTest {
         keys = work.resolve("keys");
         run(Duration.ofMinutes(2), Map.of(), "bash", script("make-test-keys"), keys.toString())
                 .expectExit(0, "make-test-keys");
-        Map<String, String> signing = readEnvFile(keys.resolve("signing.env"));
+        signing = readEnvFile(keys.resolve("signing.env"));
         Map<String, String> environment = new HashMap<>(signing);
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         Result build = run(Duration.ofMinutes(30), environment, "bash", script("build-packages"))
@@ -153,6 +154,41 @@ class LinuxPackagesInstallTest {
 
     @Test
     @Order(4)
+    void verifyRejectsASignedPackageWithAnUnsignedJarInside() throws Exception {
+        // A package signed with the right key whose payload holds a jar nobody signed.
+        Path root = Files.createDirectories(work.resolve("jar-check/root"));
+        Files.createDirectories(root.resolve("DEBIAN"));
+        Files.writeString(
+                root.resolve("DEBIAN/control"),
+                "Package: vermerk-jar-check\nVersion: 1\nArchitecture: all\n"
+                        + "Maintainer: Vermerk <packaging@vermerk.invalid>\nDescription: verify test\n");
+        Path lib = Files.createDirectories(root.resolve("opt/vermerk/lib/app"));
+        try (Stream<Path> jars = Files.list(TARGET.resolve("runtime/lib"))) {
+            Path picocli = jars.filter(jar -> jar.getFileName().toString().startsWith("picocli-"))
+                    .findFirst()
+                    .orElseThrow();
+            Files.copy(picocli, lib.resolve(picocli.getFileName()));
+        }
+        Path deb = work.resolve("jar-check/vermerk-jar-check.deb");
+        run(Duration.ofMinutes(2), Map.of(), "dpkg-deb", "-b", root.toString(), deb.toString())
+                .expectExit(0, "dpkg-deb -b");
+        run(
+                        Duration.ofMinutes(2),
+                        signing,
+                        "debsigs",
+                        "--sign=origin",
+                        "-k",
+                        signing.get("VERMERK_GPG_KEY"),
+                        deb.toString())
+                .expectExit(0, "debsigs");
+        assertThat(verify(deb).expectExit(1, "verify").out)
+                .contains("debsigs origin signature good")
+                .contains("1 of 1 jars are not signed by the jar-signing certificate")
+                .contains("picocli");
+    }
+
+    @Test
+    @Order(5)
     void theDebInstallsRunsAndUninstallsCleanly() throws Exception {
         run(Duration.ofMinutes(5), Map.of(), "dpkg", "-i", deb.toString()).expectExit(0, "dpkg -i");
         try {
@@ -176,7 +212,7 @@ class LinuxPackagesInstallTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theRpmInstallsRunsAndUninstallsCleanly() throws Exception {
         assumeTrue(onPath("rpm"), "needs rpm");
         // Debian's rpm installs only when told that it is meant (--force-debian); the dependencies are
