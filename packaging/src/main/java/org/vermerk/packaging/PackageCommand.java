@@ -24,11 +24,13 @@ import picocli.CommandLine.Spec;
         name = "package",
         mixinStandardHelpOptions = true,
         description = {
-            "Builds the Linux installers (.deb, .rpm) into packaging/target/ (source checkout only).",
-            "Signs every jar when a jar-signing keystore is given, and the packages when a GPG key is",
-            "given; check them with packaging/verify. Passwords come from the environment only:",
-            "VERMERK_JAR_KEYSTORE_PASSWORD. Each option may also be set by the environment variable",
-            "named with it. Windows .msi and macOS .pkg: see docs/admin/installing.md."
+            "Builds the Linux installers (.deb, .rpm) into packaging/target/.",
+            "Works from a source checkout only (./vermerk package).",
+            "Signs every jar when a jar-signing keystore is given, and the packages",
+            "when a GPG key is given; check them with packaging/verify.",
+            "Passwords come only from the environment: VERMERK_JAR_KEYSTORE_PASSWORD.",
+            "Each option may also be set by the environment variable named with it.",
+            "Windows .msi and macOS .pkg: see docs/admin/installing.md."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the packages were built", "1:the build failed (the reason is printed)", "2:wrong usage"})
