@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -65,19 +66,42 @@ class LinuxPackagesInstallTest {
         }
     }
 
+    /** Why this machine cannot run the test, or null; each test is then skipped with it. */
+    private static String skipReason;
+
+    private static String skipReason() throws Exception {
+        if (!"1".equals(System.getenv("VERMERK_INSTALLER_TESTS"))) {
+            return "installs packages machine-wide: runs only with VERMERK_INSTALLER_TESTS=1 (set by .ci/run)";
+        }
+        if (!System.getProperty("os.name").equals("Linux")) {
+            return "needs Linux";
+        }
+        if (!run(Duration.ofSeconds(10), Map.of(), "id", "-u").out.strip().equals("0")) {
+            return "needs root";
+        }
+        for (String tool : List.of("dpkg", "fakeroot", "rpmbuild", "debsigs", "rpmsign", "gpg", "xvfb-run")) {
+            if (!onPath(tool)) {
+                return "needs " + tool + " (installed by .ci/run)";
+            }
+        }
+        if (!Files.isRegularFile(TARGET.resolve("runtime").resolve("classpath"))) {
+            return "needs the packaged runtime class path: runs in the integration-test phase";
+        }
+        return null;
+    }
+
+    @BeforeEach
+    void onlyWhereItMayRun() {
+        assumeTrue(skipReason == null, skipReason);
+    }
+
     @BeforeAll
     static void buildSignedPackages() throws Exception {
-        assumeTrue(
-                "1".equals(System.getenv("VERMERK_INSTALLER_TESTS")),
-                "installs packages machine-wide: runs only with VERMERK_INSTALLER_TESTS=1 (set by .ci/run)");
-        assumeTrue(System.getProperty("os.name").equals("Linux"), "needs Linux");
-        assumeTrue(run(Duration.ofSeconds(10), Map.of(), "id", "-u").out.strip().equals("0"), "needs root");
-        for (String tool : List.of("dpkg", "fakeroot", "rpmbuild", "debsigs", "rpmsign", "gpg", "xvfb-run")) {
-            assumeTrue(onPath(tool), "needs " + tool + " (installed by .ci/run)");
+        skipReason = skipReason();
+        if (skipReason != null) {
+            System.out.println("LinuxPackagesInstallTest skipped: " + skipReason);
+            return;
         }
-        assumeTrue(
-                Files.isRegularFile(TARGET.resolve("runtime").resolve("classpath")),
-                "needs the packaged runtime class path: runs in the integration-test phase");
         assertThat(installedState())
                 .as("a vermerk package is installed already; this test would replace it")
                 .doesNotStartWith("install");
