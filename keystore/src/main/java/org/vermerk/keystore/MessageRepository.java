@@ -96,12 +96,14 @@ public final class MessageRepository {
     /**
      * Deletes a message's content on this device (the user's "delete for me"): the text, its search
      * entry and its revisions are overwritten on disk; an empty tombstone keeps the ID so that a
-     * late copy is not stored again. Fails while the message carries a record mark.
+     * late copy is not stored again. Fails while the message lies in a record mark's range (the mark
+     * keeps the marked version either way; its history before the mark would be lost).
      */
     public void deleteLocally(String messageId, Instant at) throws KeystoreException {
         db.write(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT count(*) FROM record_marks WHERE message_id = ? AND revoked_at IS NULL")) {
+                    "SELECT count(*) FROM record_mark_messages mm JOIN record_marks r ON r.id = mm.mark_id"
+                            + " WHERE mm.message_id = ? AND r.revoked_at IS NULL")) {
                 s.setString(1, messageId);
                 try (ResultSet rows = s.executeQuery()) {
                     rows.next();

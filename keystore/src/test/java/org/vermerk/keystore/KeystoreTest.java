@@ -272,8 +272,8 @@ class KeystoreTest {
         try (Keystore store = create()) {
             seed(store);
             store.records()
-                    .mark(new RecordMark(
-                            "r1", "m1", "AZ 12-345", "Sperrung", null, "anna", Instant.EPOCH, null, null, null));
+                    .mark(new RecordMark.New(
+                            "r1", "c1", "m1", "m1", "AZ 12-345", "Sperrung", null, true, null, "anna"));
             store.records().markExported("r1", "xdomea-1", "anna");
             assertThat(store.records().auditLog("r1"))
                     .extracting(AuditEntry::action)

@@ -17,7 +17,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VermerkVersion.class,
         description = "Vermerk: end-to-end encrypted messenger for public administration.",
-        subcommands = {CommandLine.HelpCommand.class, ServerCommand.class, PolicyCommand.class, PackageCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ServerCommand.class,
+            PolicyCommand.class,
+            MlsPeerCommand.class,
+            PackageCommand.class
+        })
 public final class VermerkCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

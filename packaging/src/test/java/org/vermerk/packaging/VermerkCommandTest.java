@@ -31,6 +31,16 @@ class VermerkCommandTest {
     }
 
     @Test
+    void helpListsTheMlsInteropPeer() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("mls-peer");
+        assertThat(run("mls-peer", "--help")).isZero();
+        assertThat(out.toString()).contains("serve").contains("docs/mls-interop-peer.md");
+        assertThat(run("mls-peer", "serve", "--help")).isZero();
+        assertThat(out.toString()).contains("standard input");
+    }
+
+    @Test
     void serverHelpExplainsTheServerAndItsAdminCommand() {
         assertThat(run("server", "--help")).isZero();
         assertThat(out.toString())

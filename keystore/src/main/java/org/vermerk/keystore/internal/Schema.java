@@ -223,7 +223,48 @@ public final class Schema {
                               INSERT INTO message_search (rowid, search_text)
                                 SELECT new.seq, new.search_text WHERE new.search_text IS NOT NULL;
                             END""",
-                            "INSERT INTO message_search (message_search) VALUES ('rebuild')")));
+                            "INSERT INTO message_search (message_search) VALUES ('rebuild')")),
+            new Migration(
+                    4,
+                    "record marks over a range of messages with the marked versions kept; audit entries name the"
+                            + " changed field with its old and new value",
+                    List.of(
+                            // message_id stays the range's first message; last_message_id its last.
+                            "ALTER TABLE record_marks ADD COLUMN conversation_id TEXT",
+                            "ALTER TABLE record_marks ADD COLUMN last_message_id TEXT",
+                            "ALTER TABLE record_marks ADD COLUMN include_attachments INTEGER NOT NULL DEFAULT 1",
+                            "ALTER TABLE record_marks ADD COLUMN classification TEXT",
+                            """
+                            UPDATE record_marks SET last_message_id = message_id,
+                              conversation_id = (SELECT m.conversation_id FROM messages m WHERE m.id = record_marks.message_id)""",
+                            "CREATE INDEX record_marks_by_conversation ON record_marks (conversation_id, marked_at)",
+                            // The messages of a mark as they were when marked, in the server's order, with
+                            // how many earlier versions each had then (by count, not time: edit times
+                            // come from the sender's clock).
+                            """
+                            CREATE TABLE record_mark_messages (
+                              mark_id TEXT NOT NULL REFERENCES record_marks(id),
+                              position INTEGER NOT NULL,
+                              message_id TEXT NOT NULL,
+                              marked_content TEXT NOT NULL,
+                              revisions_at_mark INTEGER NOT NULL,
+                              PRIMARY KEY (mark_id, position)
+                            ) WITHOUT ROWID""",
+                            "CREATE INDEX record_mark_messages_by_message ON record_mark_messages (message_id)",
+                            """
+                            INSERT INTO record_mark_messages (mark_id, position, message_id, marked_content, revisions_at_mark)
+                            SELECT r.id, 0, r.message_id, m.content,
+                              (SELECT count(*) FROM message_revisions v WHERE v.message_seq = m.seq)
+                            FROM record_marks r JOIN messages m ON m.id = r.message_id""",
+                            """
+                            CREATE TRIGGER record_mark_messages_are_kept_update BEFORE UPDATE ON record_mark_messages
+                            BEGIN SELECT RAISE(ABORT, 'marked messages are kept as marked'); END""",
+                            """
+                            CREATE TRIGGER record_mark_messages_are_kept_delete BEFORE DELETE ON record_mark_messages
+                            BEGIN SELECT RAISE(ABORT, 'marked messages are kept as marked'); END""",
+                            "ALTER TABLE record_audit ADD COLUMN field TEXT",
+                            "ALTER TABLE record_audit ADD COLUMN old_value TEXT",
+                            "ALTER TABLE record_audit ADD COLUMN new_value TEXT")));
 
     public static final int LATEST = MIGRATIONS.getLast().version();
 

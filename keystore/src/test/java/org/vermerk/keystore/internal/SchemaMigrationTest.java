@@ -70,6 +70,10 @@ class SchemaMigrationTest {
             if (from >= 2) {
                 assertThat(query(old, "SELECT file_reference FROM record_marks"))
                         .isEqualTo("AZ");
+                assertThat(query(old, "SELECT conversation_id || ' ' || last_message_id FROM record_marks"))
+                        .isEqualTo("c m");
+                assertThat(query(old, "SELECT message_id || ' ' || marked_content FROM record_mark_messages"))
+                        .isEqualTo("m {}");
             }
         }
     }

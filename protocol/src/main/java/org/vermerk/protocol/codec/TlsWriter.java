@@ -25,7 +25,9 @@ public final class TlsWriter {
 
     private void ensure(int extra) {
         if (size + extra > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + extra));
+            byte[] old = buffer;
+            buffer = Arrays.copyOf(old, Math.max(old.length * 2, size + extra));
+            Arrays.fill(old, (byte) 0); // it may hold secrets (a stored group state)
         }
     }
 
@@ -91,7 +93,9 @@ public final class TlsWriter {
         TlsWriter inner = new TlsWriter();
         body.accept(inner);
         Varint.write(this, inner.size);
-        return raw(inner.buffer, 0, inner.size);
+        raw(inner.buffer, 0, inner.size);
+        inner.wipe();
+        return this;
     }
 
     /** {@code T items<V>}: each item encoded in turn inside one length header. */
@@ -133,6 +137,12 @@ public final class TlsWriter {
 
     public TlsWriter bool(boolean value) {
         return u8(value ? 1 : 0);
+    }
+
+    /** Overwrites what was written with zeros and empties the writer, once secrets were written and copied out. */
+    public void wipe() {
+        Arrays.fill(buffer, (byte) 0);
+        size = 0;
     }
 
     public int size() {

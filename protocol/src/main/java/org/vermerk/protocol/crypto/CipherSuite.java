@@ -1,5 +1,7 @@
 package org.vermerk.protocol.crypto;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.vermerk.protocol.codec.Bytes;
 
 /**
@@ -70,6 +72,24 @@ public interface CipherSuite {
 
     /** HPKE SealBase (RFC 9180 §6.1), single shot. */
     HpkeCiphertext hpkeSeal(Bytes publicKey, byte[] info, byte[] aad, byte[] plaintext) throws CryptoException;
+
+    /**
+     * HPKE SealBase of {@code plaintexts[i]} to {@code publicKeys[i]}, each with a fresh ephemeral
+     * key and all with the same {@code info} and {@code aad}: what a Welcome does once per new
+     * member, with the encrypted GroupInfo (ratchet tree included) in the info. The same as calling
+     * {@link #hpkeSeal} for each; an implementation may hash the shared info only once.
+     */
+    default List<HpkeCiphertext> hpkeSealEach(List<Bytes> publicKeys, byte[] info, byte[] aad, List<byte[]> plaintexts)
+            throws CryptoException {
+        if (publicKeys.size() != plaintexts.size()) {
+            throw new IllegalArgumentException(publicKeys.size() + " keys for " + plaintexts.size() + " plaintexts");
+        }
+        List<HpkeCiphertext> out = new ArrayList<>(publicKeys.size());
+        for (int i = 0; i < publicKeys.size(); i++) {
+            out.add(hpkeSeal(publicKeys.get(i), info, aad, plaintexts.get(i)));
+        }
+        return out;
+    }
 
     /** HPKE OpenBase (RFC 9180 §6.1), single shot; CRYPTO-2 when it fails. */
     byte[] hpkeOpen(Secret privateKey, HpkeCiphertext ciphertext, byte[] info, byte[] aad) throws CryptoException;

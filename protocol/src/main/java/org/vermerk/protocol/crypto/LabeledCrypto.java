@@ -2,6 +2,7 @@ package org.vermerk.protocol.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.codec.TlsWriter;
 
@@ -101,6 +102,16 @@ public final class LabeledCrypto {
             throws CryptoException {
         return suite.hpkeSeal(
                 publicKey, new EncryptContext(label, Bytes.of(context)).encoded(), new byte[0], plaintext);
+    }
+
+    /**
+     * {@link #encryptWithLabel} of {@code plaintexts[i]} to {@code publicKeys[i]}, all with one
+     * label and context (a Welcome's GroupSecrets, §12.4.3.1): the EncryptContext is encoded once.
+     */
+    public List<HpkeCiphertext> encryptWithLabelToEach(
+            List<Bytes> publicKeys, String label, byte[] context, List<byte[]> plaintexts) throws CryptoException {
+        return suite.hpkeSealEach(
+                publicKeys, new EncryptContext(label, Bytes.of(context)).encoded(), new byte[0], plaintexts);
     }
 
     /**

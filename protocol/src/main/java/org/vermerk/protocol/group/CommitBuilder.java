@@ -16,6 +16,7 @@ import org.vermerk.protocol.framing.MlsMessage;
 import org.vermerk.protocol.framing.Sender;
 import org.vermerk.protocol.framing.WireFormat;
 import org.vermerk.protocol.framing.protection.ContentAuthentication;
+import org.vermerk.protocol.keypackage.VerifiedKeyPackage;
 import org.vermerk.protocol.messages.Commit;
 import org.vermerk.protocol.messages.GroupInfo;
 import org.vermerk.protocol.messages.GroupSecrets;
@@ -88,8 +89,8 @@ final class CommitBuilder {
             listed.add(new ProposalOrRef.ByValue(proposal));
             proposals.add(QueuedProposal.byValue(proposal, sender));
         }
-        validation.checkMemberCommit(state, own, proposals);
-        AppliedProposals applied = applier.apply(state, proposals);
+        Map<QueuedProposal, VerifiedKeyPackage> validatedAdds = validation.checkMemberCommit(state, own, proposals);
+        AppliedProposals applied = applier.apply(state, proposals, validatedAdds);
         boolean withPath = options.alwaysPath() || CommitRules.pathRequired(proposals);
 
         GroupContext provisional = CommitRules.provisional(state.context, applied.extensions());

@@ -2,6 +2,7 @@ package org.vermerk.protocol.group;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.vermerk.protocol.MlsException;
 import org.vermerk.protocol.codec.Bytes;
@@ -10,6 +11,7 @@ import org.vermerk.protocol.framing.AuthenticatedContent;
 import org.vermerk.protocol.framing.Content;
 import org.vermerk.protocol.framing.Sender;
 import org.vermerk.protocol.framing.protection.VerifiedContent;
+import org.vermerk.protocol.keypackage.VerifiedKeyPackage;
 import org.vermerk.protocol.messages.Commit;
 import org.vermerk.protocol.messages.ProposalOrRef;
 import org.vermerk.protocol.schedule.CommitSecret;
@@ -80,15 +82,16 @@ final class CommitProcessor {
             throw new InvalidCommitException(GroupRule.OWN_COMMIT, "a commit of our own " + leaf);
         }
         List<QueuedProposal> proposals = resolve(state, commit, sender, external);
+        Map<QueuedProposal, VerifiedKeyPackage> validatedAdds = Map.of();
         if (external) {
             UpdatePath path = commit.path()
                     .orElseThrow(() ->
                             new InvalidCommitException(GroupRule.PATH_REQUIRED, "an external commit without a path"));
             validation.checkExternalCommit(state, path.leafNode(), proposals);
         } else {
-            validation.checkMemberCommit(state, ((Sender.Member) sender).leafIndex(), proposals);
+            validatedAdds = validation.checkMemberCommit(state, ((Sender.Member) sender).leafIndex(), proposals);
         }
-        AppliedProposals applied = applier.apply(state, proposals);
+        AppliedProposals applied = applier.apply(state, proposals, validatedAdds);
         if (CommitRules.pathRequired(proposals) && commit.path().isEmpty()) {
             throw new InvalidCommitException(
                     GroupRule.PATH_REQUIRED, "the commit covers proposals that require a path but has none");

@@ -52,6 +52,32 @@ final class EpochState {
             Bytes confirmationTag,
             ResumptionPsks resumptionPsks,
             RatchetPolicy policy) {
+        this(
+                suite,
+                context,
+                tree,
+                privateKeys,
+                secrets,
+                transcript,
+                confirmationTag,
+                resumptionPsks,
+                new SecretTree(
+                        suite, secrets.encryptionSecret(), (int) tree.size().leafCount(), policy));
+        // The secret tree holds its own copy; this one would let the consumed keys be derived again (§9.2).
+        secrets.encryptionSecret().destroy();
+    }
+
+    /** A state whose secret tree already exists: one loaded from a stored group state ({@link GroupStateCodec}). */
+    EpochState(
+            CipherSuite suite,
+            GroupContext context,
+            RatchetTree tree,
+            TreePrivateKeys privateKeys,
+            EpochSecrets secrets,
+            TranscriptHashes transcript,
+            Bytes confirmationTag,
+            ResumptionPsks resumptionPsks,
+            SecretTree secretTree) {
         this.suite = Objects.requireNonNull(suite);
         this.context = Objects.requireNonNull(context);
         this.tree = Objects.requireNonNull(tree);
@@ -60,8 +86,7 @@ final class EpochState {
         this.transcript = Objects.requireNonNull(transcript);
         this.confirmationTag = Objects.requireNonNull(confirmationTag);
         this.resumptionPsks = Objects.requireNonNull(resumptionPsks);
-        this.secretTree = new SecretTree(
-                suite, secrets.encryptionSecret(), (int) tree.size().leafCount(), policy);
+        this.secretTree = Objects.requireNonNull(secretTree);
     }
 
     LeafIndex ownLeaf() {

@@ -54,10 +54,16 @@ import org.vermerk.protocol.treemath.LeafIndex;
  * {@link InvalidCommitException}, {@link JoinException}, and those of framing, tree, TreeKEM,
  * KeyPackage and Welcome validation. A failed call leaves the group as it was, except that a
  * PrivateMessage may have used up its ratchet key (§9.2).
+ *
+ * <p>Storing: {@link GroupStateCodec#encode} turns the group into bytes for the keystore, {@link
+ * GroupStateCodec#decode} back into a group that continues where it was (not while a commit of
+ * ours is pending). Store after every message sent or processed: each one consumes keys (§9.2).
  */
 public final class Group {
     private final CipherSuite suite;
-    private final GroupConfig config;
+    /** How this member sends and checks; replaced by {@link #reconfigure}. Worker only. */
+    private GroupConfig config;
+
     private final SigningIdentity identity;
     /** The current epoch; replaced when a commit is merged. Worker only. */
     private EpochState state;
@@ -133,6 +139,11 @@ public final class Group {
                         state -> new Group(suite, config, identity, state));
     }
 
+    /** A group restored from a stored state ({@link GroupStateCodec}): active, no commit pending. */
+    static Group restore(CipherSuite suite, GroupConfig config, SigningIdentity identity, EpochState state) {
+        return new Group(suite, config, identity, state);
+    }
+
     // ---- reading the state ----
 
     public Bytes groupId() {
@@ -186,6 +197,20 @@ public final class Group {
     /** A GroupInfo of the current epoch signed by us, with the ratchet tree and {@code external_pub} (§12.4.3). */
     public GroupInfo groupInfo() throws MlsException {
         return GroupInfoFactory.create(state, identity.signatureKeys().privateKey(), true, true);
+    }
+
+    /** How this member runs the group now. */
+    public GroupConfig config() {
+        return config;
+    }
+
+    /**
+     * Changes how this member runs the group from now on, e.g. whether its next commit goes out as
+     * PrivateMessage or whether its next Welcome carries the tree. The current epoch keeps the
+     * ratchet policy it was built with; a pending commit keeps the settings it was made with.
+     */
+    public void reconfigure(GroupConfig newConfig) {
+        this.config = Objects.requireNonNull(newConfig);
     }
 
     // ---- sending ----
@@ -358,7 +383,12 @@ public final class Group {
         previous.destroy();
     }
 
-    /** The current epoch's state, for tests in this package that build messages by hand. */
+    /** Our credential and signature keys, for {@link GroupStateCodec}. */
+    SigningIdentity identity() {
+        return identity;
+    }
+
+    /** The current epoch's state, for {@link GroupStateCodec} and for tests in this package that build messages by hand. */
     EpochState state() {
         return state;
     }

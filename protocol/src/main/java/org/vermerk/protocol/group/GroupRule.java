@@ -7,7 +7,8 @@ import org.vermerk.protocol.ValidationRule;
  * (§12.2), commits (§12.4), joining (§12.4.3.1) and external commits (§12.4.3.2). Rules that other
  * packages already check keep their own identifiers: framing (FRAMING-1 group, FRAMING-2 epoch,
  * FRAMING-8 unknown sender), leaves (LEAF-*), KeyPackages (KEYPACKAGE-*), the confirmation tag
- * (TRANSCRIPT-1), UpdatePaths (TREE-*, TREEKEM-*) and Welcomes (WELCOME-*).
+ * (TRANSCRIPT-1), UpdatePaths (TREE-*, TREEKEM-*) and Welcomes (WELCOME-*). GROUP-30 and GROUP-31 are
+ * those of a stored group state ({@link GroupStateCodec}, ADR 0009).
  */
 public enum GroupRule implements ValidationRule {
     UNKNOWN_PROPOSAL_REFERENCE(
@@ -80,7 +81,15 @@ public enum GroupRule implements ValidationRule {
     EXTERNAL_SENDER_PROPOSAL(
             "GROUP-28",
             "an external sender may send only Add, Remove, PreSharedKey, ReInit and GroupContextExtensions"
-                    + " proposals (§12.1.8.1)");
+                    + " proposals (§12.1.8.1)"),
+    STATE_FORMAT(
+            "GROUP-30",
+            "a stored group state starts with \"VMGS\" and a format version this engine reads, of a cipher suite it"
+                    + " implements (docs/decisions/0009-group-state-format.md)"),
+    STATE_INCONSISTENT(
+            "GROUP-31",
+            "the parts of a stored group state fit together: the tree hash, our leaf, credential and keys, the"
+                    + " secret tree's width, the current epoch's resumption PSK (§7.4, §7.8, §8, §9)");
 
     private final String id;
     private final String description;

@@ -3,6 +3,7 @@ package org.vermerk.protocol.group;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.vermerk.protocol.MlsException;
 import org.vermerk.protocol.crypto.CipherSuite;
@@ -41,6 +42,17 @@ final class ProposalApplier {
     }
 
     AppliedProposals apply(EpochState state, List<QueuedProposal> proposals) throws MlsException {
+        return apply(state, proposals, Map.of());
+    }
+
+    /**
+     * As {@link #apply(EpochState, List)}, with the KeyPackages of Adds that {@link
+     * ProposalValidation#checkMemberCommit} already validated in this commit; others are validated
+     * here.
+     */
+    AppliedProposals apply(
+            EpochState state, List<QueuedProposal> proposals, Map<QueuedProposal, VerifiedKeyPackage> validatedAdds)
+            throws MlsException {
         RatchetTree tree = state.tree.copy();
         List<Extension> extensions = state.context.extensions();
         List<PreSharedKeyId> psks = new ArrayList<>();
@@ -82,8 +94,12 @@ final class ProposalApplier {
         List<AppliedProposals.Added> added = new ArrayList<>();
         for (QueuedProposal queued : proposals) {
             if (queued.proposal() instanceof Add add) {
-                VerifiedKeyPackage keyPackage = keyPackages.validate(add.keyPackage());
-                leaves.validate(keyPackage.leafNode(), LeafNodeContext.forAdd(withExtensions, tree));
+                VerifiedKeyPackage keyPackage = validatedAdds.get(queued);
+                if (keyPackage == null) {
+                    keyPackage = keyPackages.validate(add.keyPackage());
+                }
+                leaves.validateOfValidatedKeyPackage(
+                        keyPackage.leafNode(), LeafNodeContext.forAdd(withExtensions, tree));
                 added.add(new AppliedProposals.Added(tree.addLeaf(keyPackage.leafNode()), keyPackage));
             }
         }

@@ -1,6 +1,7 @@
 package org.vermerk.protocol.group;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,13 @@ final class ProposalStore {
     /** The key pair of the new leaf of one of our Updates, by its encryption key. */
     Optional<KeyPair> ownUpdateKeys(Bytes encryptionKey) {
         return Optional.ofNullable(ownUpdateKeys.get(encryptionKey));
+    }
+
+    /** The key pairs of our own Update proposals, ordered by public key (for {@link GroupStateCodec}). */
+    List<KeyPair> ownUpdateKeys() {
+        return ownUpdateKeys.values().stream()
+                .sorted(Comparator.comparing(KeyPair::publicKey))
+                .toList();
     }
 
     /** Forgets the proposals and wipes the keys of our Updates that no commit applied. */

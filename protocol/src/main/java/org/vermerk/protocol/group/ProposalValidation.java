@@ -2,7 +2,9 @@ package org.vermerk.protocol.group;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.vermerk.protocol.MlsException;
@@ -13,6 +15,7 @@ import org.vermerk.protocol.extension.RequiredCapabilities;
 import org.vermerk.protocol.framing.Sender;
 import org.vermerk.protocol.keypackage.KeyPackageRef;
 import org.vermerk.protocol.keypackage.KeyPackageValidator;
+import org.vermerk.protocol.keypackage.VerifiedKeyPackage;
 import org.vermerk.protocol.messages.Add;
 import org.vermerk.protocol.messages.ExternalInit;
 import org.vermerk.protocol.messages.GroupContextExtensions;
@@ -48,12 +51,17 @@ final class ProposalValidation {
         this.leaves = new LeafNodeValidator(suite, clock);
     }
 
-    /** A proposal on its own (§12.1): may its sender send it, and is it valid in this epoch? */
-    void checkProposal(EpochState state, QueuedProposal queued) throws MlsException {
+    /**
+     * A proposal on its own (§12.1): may its sender send it, and is it valid in this epoch? For an
+     * Add, the KeyPackage it validated.
+     */
+    Optional<VerifiedKeyPackage> checkProposal(EpochState state, QueuedProposal queued) throws MlsException {
         Proposal proposal = queued.proposal();
         checkSender(queued.sender(), proposal);
         switch (proposal) {
-            case Add add -> keyPackages.validate(add.keyPackage());
+            case Add add -> {
+                return Optional.of(keyPackages.validate(add.keyPackage()));
+            }
             case Update update -> {
                 LeafIndex sender = ((Sender.Member) queued.sender()).leafIndex();
                 leaves.validate(update.leafNode(), LeafNodeContext.forUpdate(state.context, state.tree, sender));
@@ -77,6 +85,7 @@ final class ProposalValidation {
             }
             case GroupContextExtensions extensions -> checkExtensionsSupported(state.tree, extensions.extensions());
         }
+        return Optional.empty();
     }
 
     /** GROUP-21, GROUP-28: which sender types may send which proposals (§12.1, §12.1.8). */
@@ -158,8 +167,14 @@ final class ProposalValidation {
         }
     }
 
-    /** The proposal list of a commit by the member at {@code committer} (§12.2). */
-    void checkMemberCommit(EpochState state, LeafIndex committer, List<QueuedProposal> proposals) throws MlsException {
+    /**
+     * The proposal list of a commit by the member at {@code committer} (§12.2). Returns the
+     * KeyPackages of its Adds as validated here, by proposal, so that applying them need not verify
+     * their signatures again ({@link ProposalApplier#apply}).
+     */
+    Map<QueuedProposal, VerifiedKeyPackage> checkMemberCommit(
+            EpochState state, LeafIndex committer, List<QueuedProposal> proposals) throws MlsException {
+        Map<QueuedProposal, VerifiedKeyPackage> validatedAdds = new IdentityHashMap<>();
         Set<LeafIndex> changed = new HashSet<>();
         Set<LeafIndex> removed = new HashSet<>();
         Set<Bytes> addedKeys = new HashSet<>();
@@ -172,7 +187,7 @@ final class ProposalValidation {
                 throw new InvalidProposalException(
                         GroupRule.EXTERNAL_INIT_IN_MEMBER_COMMIT, "an ExternalInit in a member's commit");
             }
-            checkProposal(state, queued);
+            checkProposal(state, queued).ifPresent(keyPackage -> validatedAdds.put(queued, keyPackage));
             switch (queued.proposal()) {
                 case Update update -> {
                     LeafIndex sender = ((Sender.Member) queued.sender()).leafIndex();
@@ -224,6 +239,7 @@ final class ProposalValidation {
                         GroupRule.ADD_OF_MEMBER, "an Add of the client already at " + member);
             }
         }
+        return validatedAdds;
     }
 
     private static void requireFirstChange(Set<LeafIndex> changed, LeafIndex leaf) throws InvalidProposalException {

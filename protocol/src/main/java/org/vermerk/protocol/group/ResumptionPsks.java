@@ -2,6 +2,7 @@ package org.vermerk.protocol.group;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.vermerk.protocol.schedule.ResumptionPsk;
 
@@ -21,6 +22,23 @@ final class ResumptionPsks {
 
     static ResumptionPsks of(long epoch, ResumptionPsk psk, int capacity) {
         return new ResumptionPsks(new TreeMap<>(), capacity).with(epoch, psk);
+    }
+
+    /** PSKs as a stored group state holds them ({@link GroupStateCodec}); at least one, at most {@code capacity}. */
+    static ResumptionPsks restore(Map<Long, ResumptionPsk> byEpoch, int capacity) {
+        if (byEpoch.isEmpty() || byEpoch.size() > capacity) {
+            throw new IllegalArgumentException(byEpoch.size() + " resumption PSKs for a capacity of " + capacity);
+        }
+        TreeMap<Long, ResumptionPsk> copy = new TreeMap<>(Long::compareUnsigned);
+        copy.putAll(byEpoch);
+        return new ResumptionPsks(copy, capacity);
+    }
+
+    /** The PSKs by epoch, in increasing (unsigned) epoch order. */
+    SortedMap<Long, ResumptionPsk> inOrder() {
+        TreeMap<Long, ResumptionPsk> copy = new TreeMap<>(Long::compareUnsigned);
+        copy.putAll(byEpoch);
+        return copy;
     }
 
     /** These PSKs with the one of {@code epoch} added, keeping at most the newest {@code capacity}. */

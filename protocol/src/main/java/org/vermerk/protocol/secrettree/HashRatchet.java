@@ -1,6 +1,12 @@
 package org.vermerk.protocol.secrettree;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.TreeMap;
+import org.vermerk.protocol.codec.CodecRule;
+import org.vermerk.protocol.codec.DecodeException;
+import org.vermerk.protocol.codec.TlsReader;
+import org.vermerk.protocol.codec.TlsWriter;
 import org.vermerk.protocol.crypto.LabeledCrypto;
 import org.vermerk.protocol.crypto.Secret;
 
@@ -126,6 +132,100 @@ final class HashRatchet {
         while (!retained.isEmpty() && retained.firstKey() < floor) {
             retained.pollFirstEntry().getValue().destroy();
         }
+    }
+
+    /**
+     * Writes what this ratchet still holds, for a stored group state:
+     *
+     * <pre>
+     * struct {
+     *     uint64 next_generation;              // at most 2^32
+     *     optional&lt;opaque secret&lt;V&gt;&gt; secret;   // ratchet_secret_[N]_[next]; absent once used up
+     *     RetainedKey retained&lt;V&gt;;           // ascending generations, each below next_generation
+     * } RatchetState;
+     *
+     * struct { uint32 generation; opaque key&lt;V&gt;; opaque nonce&lt;V&gt;; } RetainedKey;
+     * </pre>
+     *
+     * Keys already handed out are not held, so they are not written (§9.2 holds on disk too).
+     */
+    void writeState(TlsWriter writer) {
+        writer.u64(next);
+        if (secret == null) {
+            writer.u8(0);
+        } else {
+            writer.u8(1);
+            writeSecret(writer, secret);
+        }
+        writer.vector(inner -> {
+            for (Map.Entry<Long, KeyAndNonce> entry : retained.entrySet()) {
+                inner.u32(entry.getKey());
+                writeSecret(inner, entry.getValue().key());
+                writeSecret(inner, entry.getValue().nonce());
+            }
+        });
+    }
+
+    /** Reads a {@code RatchetState} written by {@link #writeState}; CODEC-6 for values no ratchet can hold. */
+    static HashRatchet readState(TlsReader reader, LabeledCrypto crypto, RatchetPolicy policy) throws DecodeException {
+        long next = reader.u64();
+        if (next < 0 || next > MAX_GENERATION + 1) {
+            throw new DecodeException(CodecRule.INVALID_VALUE, "ratchet generation beyond 2^32");
+        }
+        Secret secret = reader.bool() ? readSecret(reader, crypto.suite().hashLength(), "ratchet secret") : null;
+        if ((secret == null) != (next == MAX_GENERATION + 1)) {
+            if (secret != null) {
+                secret.destroy();
+            }
+            throw new DecodeException(
+                    CodecRule.INVALID_VALUE, "a ratchet holds a secret exactly while it is not used up");
+        }
+        HashRatchet ratchet = new HashRatchet(crypto, secret, policy, next);
+        try {
+            TlsReader keys = reader.vector();
+            long previous = -1;
+            while (keys.hasRemaining()) {
+                long generation = keys.u32();
+                if (generation <= previous || generation >= next) {
+                    throw new DecodeException(
+                            CodecRule.INVALID_VALUE, "retained generations must ascend and lie below the next one");
+                }
+                previous = generation;
+                Secret key = readSecret(keys, crypto.suite().aeadKeyLength(), "retained key");
+                Secret nonce;
+                try {
+                    nonce = readSecret(keys, crypto.suite().aeadNonceLength(), "retained nonce");
+                } catch (DecodeException e) {
+                    key.destroy();
+                    throw e;
+                }
+                ratchet.retained.put(generation, new KeyAndNonce(generation, key, nonce));
+            }
+            return ratchet;
+        } catch (DecodeException e) {
+            ratchet.destroy(); // nothing read survives a failed load
+            throw e;
+        }
+    }
+
+    /** Writes {@code opaque secret<V>} and wipes the copy it exposed. */
+    static void writeSecret(TlsWriter writer, Secret secret) {
+        byte[] bytes = secret.expose();
+        try {
+            writer.opaque(bytes);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** Reads {@code opaque secret<V>} of exactly {@code length} bytes. */
+    static Secret readSecret(TlsReader reader, int length, String what) throws DecodeException {
+        byte[] bytes = reader.opaque();
+        if (bytes.length != length) {
+            Arrays.fill(bytes, (byte) 0);
+            throw new DecodeException(CodecRule.INVALID_VALUE, what + " of " + bytes.length + " bytes, not " + length);
+        }
+        return Secret.wrap(bytes);
     }
 
     /** Wipes everything this ratchet holds. */

@@ -3,6 +3,10 @@ package org.vermerk.protocol.secrettree;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import org.vermerk.protocol.codec.CodecRule;
+import org.vermerk.protocol.codec.DecodeException;
+import org.vermerk.protocol.codec.TlsReader;
+import org.vermerk.protocol.codec.TlsWriter;
 import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.crypto.LabeledCrypto;
 import org.vermerk.protocol.crypto.Secret;
@@ -61,6 +65,15 @@ public final class SecretTree {
         this.ratchets = new Map[leafCount];
     }
 
+    @SuppressWarnings("unchecked")
+    private SecretTree(LabeledCrypto crypto, RatchetPolicy policy, int leafCount) {
+        this.crypto = crypto;
+        this.policy = policy;
+        this.leafCount = leafCount;
+        this.nodes = new Secret[2 * leafCount - 1];
+        this.ratchets = new Map[leafCount];
+    }
+
     public SecretTree(CipherSuite suite, EncryptionSecret encryptionSecret, int leafCount) {
         this(suite, encryptionSecret, leafCount, RatchetPolicy.DEFAULT);
     }
@@ -89,6 +102,129 @@ public final class SecretTree {
             HashRatchet.checkForwardDistance(generation, 0, policy); // before deriving the leaf's secrets
         }
         return ratchet(leaf, type).get(generation);
+    }
+
+    public RatchetPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Writes what the tree still holds, for a stored group state (the keystore's blob):
+     *
+     * <pre>
+     * struct {
+     *     uint32 leaf_count;
+     *     uint32 out_of_order_window;          // the RatchetPolicy the retained keys were kept under
+     *     uint32 max_forward_distance;
+     *     NodeSecret node_secrets&lt;V&gt;;         // ascending node index
+     *     LeafRatchets leaves&lt;V&gt;;             // ascending leaf index, leaves already used
+     * } SecretTreeState;
+     *
+     * struct { uint32 node; opaque secret&lt;V&gt;; } NodeSecret;
+     * struct { uint32 leaf; RatchetState handshake; RatchetState application; } LeafRatchets;
+     * </pre>
+     *
+     * Only secrets not yet consumed are written: neither {@code encryption_secret} nor a consumed
+     * node secret or key can be derived again from what is stored (§9.2, forward secrecy on disk).
+     * {@code RatchetState} is described at {@code HashRatchet.writeState}.
+     */
+    public void writeState(TlsWriter writer) {
+        writer.u32(leafCount).u32(policy.outOfOrderWindow()).u32(policy.maxForwardDistance());
+        writer.vector(inner -> {
+            for (int node = 0; node < nodes.length; node++) {
+                if (nodes[node] != null) {
+                    inner.u32(node);
+                    HashRatchet.writeSecret(inner, nodes[node]);
+                }
+            }
+        });
+        writer.vector(inner -> {
+            for (int leaf = 0; leaf < leafCount; leaf++) {
+                if (ratchets[leaf] != null) {
+                    inner.u32(leaf);
+                    ratchets[leaf].get(RatchetType.HANDSHAKE).writeState(inner);
+                    ratchets[leaf].get(RatchetType.APPLICATION).writeState(inner);
+                }
+            }
+        });
+    }
+
+    /**
+     * Reads a {@code SecretTreeState} written by {@link #writeState} for a ratchet tree of {@code
+     * leafCount} leaves (known before, so that a hostile count allocates nothing). CODEC-6 for a
+     * state no tree can be in: another leaf count, indices outside the tree, secrets of the wrong
+     * length, a leaf with neither ratchets nor a secret above it.
+     */
+    public static SecretTree readState(TlsReader reader, CipherSuite suite, int expectedLeafCount)
+            throws DecodeException {
+        long leafCount = reader.u32();
+        if (leafCount != expectedLeafCount) {
+            throw new DecodeException(
+                    CodecRule.INVALID_VALUE,
+                    "a secret tree of " + leafCount + " leaves for a ratchet tree of " + expectedLeafCount);
+        }
+        if (leafCount < 1 || Long.bitCount(leafCount) != 1 || leafCount > (1 << 30)) {
+            throw new DecodeException(CodecRule.INVALID_VALUE, "leaf count " + leafCount + " is not a power of two");
+        }
+        int window = reader.u32AsInt();
+        int distance = reader.u32AsInt();
+        SecretTree tree =
+                new SecretTree(new LabeledCrypto(suite), new RatchetPolicy(window, distance), (int) leafCount);
+        try {
+            return tree.readSecrets(reader, suite);
+        } catch (DecodeException e) {
+            tree.destroy(); // nothing read survives a failed load
+            throw e;
+        }
+    }
+
+    private SecretTree readSecrets(TlsReader reader, CipherSuite suite) throws DecodeException {
+        TlsReader nodeSecrets = reader.vector();
+        long previous = -1;
+        while (nodeSecrets.hasRemaining()) {
+            long node = nodeSecrets.u32();
+            if (node <= previous || node >= nodes.length) {
+                throw new DecodeException(CodecRule.INVALID_VALUE, "node secrets must ascend within the tree");
+            }
+            previous = node;
+            nodes[(int) node] = HashRatchet.readSecret(nodeSecrets, suite.hashLength(), "node secret");
+        }
+        TlsReader leaves = reader.vector();
+        previous = -1;
+        while (leaves.hasRemaining()) {
+            long leaf = leaves.u32();
+            if (leaf <= previous || leaf >= leafCount) {
+                throw new DecodeException(CodecRule.INVALID_VALUE, "leaf ratchets must ascend within the tree");
+            }
+            previous = leaf;
+            if (nodes[(int) (2 * leaf)] != null) {
+                throw new DecodeException(CodecRule.INVALID_VALUE, "leaf " + leaf + " has both a secret and ratchets");
+            }
+            Map<RatchetType, HashRatchet> pair = new EnumMap<>(RatchetType.class);
+            ratchets[(int) leaf] = pair; // before reading, so that destroy() reaches a half-read pair
+            pair.put(RatchetType.HANDSHAKE, HashRatchet.readState(leaves, crypto, policy));
+            pair.put(RatchetType.APPLICATION, HashRatchet.readState(leaves, crypto, policy));
+        }
+        for (int leaf = 0; leaf < leafCount; leaf++) {
+            if (ratchets[leaf] == null && !secretAbove(leaf)) {
+                throw new DecodeException(
+                        CodecRule.INVALID_VALUE, "leaf " + leaf + " has neither ratchets nor a secret");
+            }
+        }
+        return this;
+    }
+
+    /** Whether the leaf or a node above it still holds a secret, from which the leaf's can be derived. */
+    private boolean secretAbove(int leaf) {
+        int target = 2 * leaf;
+        int node = TreeShape.root(leafCount);
+        while (nodes[node] == null) {
+            if (node == target) {
+                return false;
+            }
+            node = target < node ? TreeShape.left(node) : TreeShape.right(node);
+        }
+        return true;
     }
 
     /** Wipes every secret the tree still holds (at the end of the epoch). */

@@ -49,10 +49,33 @@ public final class LeafNodeValidator {
         return new VerifiedLeafNode(leaf, context.use());
     }
 
+    /**
+     * Validates the leaf of a KeyPackage that {@code KeyPackageValidator} has already accepted, for
+     * an Add to the group its context names: every check of {@link #validate} but the signature,
+     * which KEYPACKAGE-5 verified over the same LeafNodeTBS (a key_package leaf's TBS names no group
+     * or position). Saves one signature verification per added member.
+     */
+    public VerifiedLeafNode validateOfValidatedKeyPackage(LeafNode leaf, LeafNodeContext context)
+            throws InvalidLeafNodeException {
+        if (context.use() != LeafNodeContext.Use.KEY_PACKAGE) {
+            throw new IllegalArgumentException("not a KeyPackage leaf: " + context.use());
+        }
+        checkSource(leaf, context.use());
+        checkWithoutSignature(leaf, context);
+        if (context.members().isPresent()) {
+            checkAgainstMembers(leaf, context, context.members().get());
+        }
+        return new VerifiedLeafNode(leaf, context.use());
+    }
+
     /** Every check that needs no other member (all but LEAF-3, LEAF-8, LEAF-9, LEAF-10). */
     void checkOnItsOwn(LeafNode leaf, LeafNodeContext context) throws InvalidLeafNodeException {
         checkSource(leaf, context.use());
         checkSignature(leaf, context);
+        checkWithoutSignature(leaf, context);
+    }
+
+    private void checkWithoutSignature(LeafNode leaf, LeafNodeContext context) throws InvalidLeafNodeException {
         Capabilities capabilities = leaf.capabilities();
         require(
                 capabilities.versions().contains(GroupContext.MLS10)
@@ -153,35 +176,37 @@ public final class LeafNodeValidator {
             }
             LeafNode member = tree.leaf(other).orElseThrow();
             requireUnique(member, leaf, other);
-            require(
-                    member.capabilities()
-                                    .credentials()
-                                    .contains(leaf.credential().credentialType())
-                            && leaf.capabilities()
-                                    .credentials()
-                                    .contains(member.credential().credentialType()),
-                    LeafNodeRule.CREDENTIAL_TYPE_NOT_SUPPORTED,
-                    "credential types of " + where(context) + " and " + other + " are not mutually supported");
+            // Messages are built only on failure: these loops run once per member, and per added
+            // member when a commit adds many.
+            if (!(member.capabilities().credentials().contains(leaf.credential().credentialType())
+                    && leaf.capabilities()
+                            .credentials()
+                            .contains(member.credential().credentialType()))) {
+                throw new InvalidLeafNodeException(
+                        LeafNodeRule.CREDENTIAL_TYPE_NOT_SUPPORTED,
+                        "credential types of " + where(context) + " and " + other + " are not mutually supported");
+            }
         }
         for (long position = 1; position < tree.size().nodeWidth(); position += 2) {
             NodeIndex node = NodeIndex.of(position);
             Optional<ParentNode> parent = tree.parent(node);
-            require(
-                    parent.isEmpty() || !parent.get().encryptionKey().equals(leaf.encryptionKey()),
-                    LeafNodeRule.DUPLICATE_ENCRYPTION_KEY,
-                    "the encryption key of " + where(context) + " is that of " + node);
+            if (parent.isPresent() && parent.get().encryptionKey().equals(leaf.encryptionKey())) {
+                throw new InvalidLeafNodeException(
+                        LeafNodeRule.DUPLICATE_ENCRYPTION_KEY,
+                        "the encryption key of " + where(context) + " is that of " + node);
+            }
         }
     }
 
     static void requireUnique(LeafNode member, LeafNode leaf, LeafIndex memberIndex) throws InvalidLeafNodeException {
-        require(
-                !member.signatureKey().equals(leaf.signatureKey()),
-                LeafNodeRule.DUPLICATE_SIGNATURE_KEY,
-                "the signature key is already that of " + memberIndex);
-        require(
-                !member.encryptionKey().equals(leaf.encryptionKey()),
-                LeafNodeRule.DUPLICATE_ENCRYPTION_KEY,
-                "the encryption key is already that of " + memberIndex);
+        if (member.signatureKey().equals(leaf.signatureKey())) {
+            throw new InvalidLeafNodeException(
+                    LeafNodeRule.DUPLICATE_SIGNATURE_KEY, "the signature key is already that of " + memberIndex);
+        }
+        if (member.encryptionKey().equals(leaf.encryptionKey())) {
+            throw new InvalidLeafNodeException(
+                    LeafNodeRule.DUPLICATE_ENCRYPTION_KEY, "the encryption key is already that of " + memberIndex);
+        }
     }
 
     private static String where(LeafNodeContext context) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.codec.DecodeException;
 import org.vermerk.protocol.treemath.LeafIndex;
 import org.vermerk.protocol.treemath.NodeIndex;
@@ -33,6 +34,16 @@ public final class RatchetTree {
     private final ArrayList<Node> nodes;
 
     private TreeSize size;
+
+    /**
+     * Tree hashes that {@link TreeHash} computed with cipher suite {@link #treeHashSuite}, by node
+     * position; {@code null} where unknown, the whole array {@code null} when none is known. A
+     * change of a node forgets the hashes of the node and its ancestors; growing or shrinking the
+     * tree forgets all. Belongs to the tree's thread, as the tree does.
+     */
+    private Bytes[] treeHashes;
+
+    private int treeHashSuite;
 
     private RatchetTree(TreeSize size, ArrayList<Node> nodes) {
         this.size = size;
@@ -98,7 +109,44 @@ public final class RatchetTree {
 
     /** An independent tree with the same nodes. */
     public RatchetTree copy() {
-        return new RatchetTree(size, new ArrayList<>(nodes));
+        RatchetTree copy = new RatchetTree(size, new ArrayList<>(nodes));
+        if (treeHashes != null) {
+            copy.treeHashes = treeHashes.clone();
+            copy.treeHashSuite = treeHashSuite;
+        }
+        return copy;
+    }
+
+    /** The tree hash of {@code node} under cipher suite {@code suite} if known; for {@link TreeHash}. */
+    Bytes knownTreeHash(NodeIndex node, int suite) {
+        if (treeHashes == null || treeHashSuite != suite) {
+            return null;
+        }
+        return treeHashes[position(node)];
+    }
+
+    /** Remembers the tree hash of {@code node} under cipher suite {@code suite}; for {@link TreeHash}. */
+    void rememberTreeHash(NodeIndex node, int suite, Bytes hash) {
+        int position = position(node);
+        if (treeHashes == null || treeHashSuite != suite) {
+            treeHashes = new Bytes[(int) size.nodeWidth()];
+            treeHashSuite = suite;
+        }
+        treeHashes[position] = hash;
+    }
+
+    /** Sets the node at {@code position} and forgets the tree hashes it changes. */
+    private void set(int position, Node node) {
+        nodes.set(position, node);
+        if (treeHashes != null) {
+            NodeIndex changed = NodeIndex.of(position);
+            treeHashes[position] = null;
+            NodeIndex root = size.root();
+            while (!changed.equals(root)) {
+                changed = size.parent(changed);
+                treeHashes[(int) changed.value()] = null;
+            }
+        }
     }
 
     public TreeSize size() {
@@ -148,17 +196,17 @@ public final class RatchetTree {
         });
         for (NodeIndex ancestor : size.directPath(leaf.toNodeIndex())) {
             if (nodes.get(position(ancestor)) instanceof ParentNode parent) {
-                nodes.set(position(ancestor), withUnmergedLeaf(parent, leaf));
+                set(position(ancestor), withUnmergedLeaf(parent, leaf));
             }
         }
-        nodes.set(position(leaf.toNodeIndex()), leafNode);
+        set(position(leaf.toNodeIndex()), leafNode);
         return leaf;
     }
 
     /** Replaces a member's leaf and blanks the parents above it, as an Update does (§12.1.2). */
     public void updateLeaf(LeafIndex leaf, LeafNode leafNode) {
         requireOccupied(leaf);
-        nodes.set(position(leaf.toNodeIndex()), leafNode);
+        set(position(leaf.toNodeIndex()), leafNode);
         blankDirectPath(leaf);
     }
 
@@ -168,7 +216,7 @@ public final class RatchetTree {
      */
     public void removeLeaf(LeafIndex leaf) {
         requireOccupied(leaf);
-        nodes.set(position(leaf.toNodeIndex()), null);
+        set(position(leaf.toNodeIndex()), null);
         blankDirectPath(leaf);
         truncate();
     }
@@ -178,19 +226,19 @@ public final class RatchetTree {
         if (index.isLeaf()) {
             throw new IllegalArgumentException(index + " is a leaf position");
         }
-        nodes.set(position(index), parent);
+        set(position(index), parent);
     }
 
     /** Replaces an occupied leaf and nothing else, as merging an UpdatePath does (§7.5); for {@link PathMerge}. */
     void setLeaf(LeafIndex leaf, LeafNode leafNode) {
         requireOccupied(leaf);
-        nodes.set(position(leaf.toNodeIndex()), leafNode);
+        set(position(leaf.toNodeIndex()), leafNode);
     }
 
     /** Blanks every parent node on a leaf's direct path. */
     public void blankDirectPath(LeafIndex leaf) {
         for (NodeIndex ancestor : size.directPath(leaf.toNodeIndex())) {
-            nodes.set(position(ancestor), null);
+            set(position(ancestor), null);
         }
     }
 
@@ -204,6 +252,7 @@ public final class RatchetTree {
             nodes.add(null);
         }
         size = larger;
+        treeHashes = null;
     }
 
     /** Halves the tree while its right half has no occupied leaf and more than one leaf is left. */
@@ -211,6 +260,7 @@ public final class RatchetTree {
         while (size.leafCount() > 1 && rightHalfHasNoMember()) {
             size = size.halved();
             nodes.subList((int) size.nodeWidth(), nodes.size()).clear();
+            treeHashes = null;
         }
     }
 

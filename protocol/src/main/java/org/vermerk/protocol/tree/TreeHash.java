@@ -17,8 +17,9 @@ import org.vermerk.protocol.treemath.NodeIndex;
  * from the leaves up. The root's tree hash is the {@code tree_hash} of the GroupContext.
  *
  * <p>Also the variant that parent hashes need (§7.9): the "original" tree hash of a subtree in
- * which some leaves are blanked and dropped from every {@code unmerged_leaves} list. Stateless and
- * thread-safe; each call walks the subtree once.
+ * which some leaves are blanked and dropped from every {@code unmerged_leaves} list. Keeps no state
+ * of its own; plain tree hashes are remembered in the {@link RatchetTree} (so a call touches the
+ * tree and belongs to the tree's thread), variants with blanked leaves are computed each time.
  */
 public final class TreeHash {
     private final CipherSuite suite;
@@ -52,20 +53,41 @@ public final class TreeHash {
         return compute(tree, node, blanked, null);
     }
 
-    private Bytes compute(RatchetTree tree, NodeIndex node, Set<LeafIndex> blanked, Bytes[] cache) {
-        TreeHashInput input;
-        if (node.isLeaf()) {
-            LeafIndex leaf = node.toLeafIndex();
-            Optional<LeafNode> leafNode = blanked.contains(leaf) ? Optional.empty() : tree.leaf(leaf);
-            input = new LeafNodeHashInput(leaf, leafNode);
-        } else {
-            Bytes left = compute(tree, node.left(), blanked, cache);
-            Bytes right = compute(tree, node.right(), blanked, cache);
-            input = new ParentNodeHashInput(tree.parent(node).map(p -> withoutUnmerged(p, blanked)), left, right);
+    /**
+     * The tree hash of {@code node}; with {@code all}, also those of every node below it into
+     * {@code all}. Plain tree hashes (nothing blanked) are remembered in the tree, which forgets
+     * those of changed nodes and their ancestors, so that after a commit only the changed paths are
+     * hashed again.
+     */
+    private Bytes compute(RatchetTree tree, NodeIndex node, Set<LeafIndex> blanked, Bytes[] all) {
+        boolean plain = blanked.isEmpty();
+        Bytes known = plain ? tree.knownTreeHash(node, suite.id()) : null;
+        if (known != null && all == null) {
+            return known;
         }
-        Bytes hash = Bytes.of(suite.hash(input.encoded()));
-        if (cache != null) {
-            cache[(int) node.value()] = hash;
+        TreeHashInput input = null;
+        if (node.isLeaf()) {
+            if (known == null) {
+                LeafIndex leaf = node.toLeafIndex();
+                Optional<LeafNode> leafNode = blanked.contains(leaf) ? Optional.empty() : tree.leaf(leaf);
+                input = new LeafNodeHashInput(leaf, leafNode);
+            }
+        } else {
+            Bytes left = compute(tree, node.left(), blanked, all);
+            Bytes right = compute(tree, node.right(), blanked, all);
+            if (known == null) {
+                input = new ParentNodeHashInput(tree.parent(node).map(p -> withoutUnmerged(p, blanked)), left, right);
+            }
+        }
+        Bytes hash = known;
+        if (hash == null) {
+            hash = Bytes.of(suite.hash(input.encoded()));
+            if (plain) {
+                tree.rememberTreeHash(node, suite.id(), hash);
+            }
+        }
+        if (all != null) {
+            all[(int) node.value()] = hash;
         }
         return hash;
     }

@@ -43,6 +43,17 @@ public final class TreePrivateKeys {
         return new TreePrivateKeys(ownLeaf, keys);
     }
 
+    /**
+     * A view with the given keys, as a stored group state holds them; the own leaf's must be among
+     * them. Whether they fit a tree is for {@link #checkFits} to say.
+     */
+    public static TreePrivateKeys of(LeafIndex ownLeaf, Map<NodeIndex, KeyPair> keys) {
+        if (!keys.containsKey(ownLeaf.toNodeIndex())) {
+            throw new IllegalArgumentException("the keys of " + ownLeaf + " are missing");
+        }
+        return new TreePrivateKeys(ownLeaf, new TreeMap<>(keys));
+    }
+
     public LeafIndex ownLeaf() {
         return ownLeaf;
     }

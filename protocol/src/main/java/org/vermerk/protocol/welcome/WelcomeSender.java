@@ -56,24 +56,30 @@ public final class WelcomeSender {
     public Welcome seal(GroupInfo signedGroupInfo, JoinerSecret joiner, PskSecret psk, List<NewMember> newMembers)
             throws CryptoException {
         Bytes encryptedGroupInfo = Bytes.of(encryptGroupInfo(signedGroupInfo, joiner, psk));
-        List<EncryptedGroupSecrets> secrets = new ArrayList<>();
-        for (NewMember member : newMembers) {
-            if (member.keyPackage().keyPackage().cipherSuite() != suite.id()) {
-                throw new IllegalArgumentException("a KeyPackage of another cipher suite");
+        List<Bytes> initKeys = new ArrayList<>(newMembers.size());
+        List<byte[]> plaintexts = new ArrayList<>(newMembers.size());
+        try {
+            for (NewMember member : newMembers) {
+                if (member.keyPackage().keyPackage().cipherSuite() != suite.id()) {
+                    throw new IllegalArgumentException("a KeyPackage of another cipher suite");
+                }
+                initKeys.add(member.keyPackage().initKey());
+                plaintexts.add(member.groupSecrets().encoded());
             }
-            byte[] plaintext = member.groupSecrets().encoded();
-            try {
-                HpkeCiphertext ciphertext = crypto.encryptWithLabel(
-                        member.keyPackage().initKey(),
-                        WelcomeReceiver.LABEL,
-                        encryptedGroupInfo.toByteArray(),
-                        plaintext);
-                secrets.add(new EncryptedGroupSecrets(member.keyPackage().ref().value(), ciphertext));
-            } finally {
+            // One EncryptContext (with the whole encrypted GroupInfo) for all new members.
+            List<HpkeCiphertext> ciphertexts = crypto.encryptWithLabelToEach(
+                    initKeys, WelcomeReceiver.LABEL, encryptedGroupInfo.toByteArray(), plaintexts);
+            List<EncryptedGroupSecrets> secrets = new ArrayList<>(newMembers.size());
+            for (int i = 0; i < newMembers.size(); i++) {
+                secrets.add(new EncryptedGroupSecrets(
+                        newMembers.get(i).keyPackage().ref().value(), ciphertexts.get(i)));
+            }
+            return new Welcome(suite.id(), secrets, encryptedGroupInfo);
+        } finally {
+            for (byte[] plaintext : plaintexts) {
                 Arrays.fill(plaintext, (byte) 0);
             }
         }
-        return new Welcome(suite.id(), secrets, encryptedGroupInfo);
     }
 
     private byte[] encryptGroupInfo(GroupInfo groupInfo, JoinerSecret joiner, PskSecret psk) {

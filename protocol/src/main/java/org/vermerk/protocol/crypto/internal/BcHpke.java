@@ -1,13 +1,23 @@
 package org.vermerk.protocol.crypto.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
-import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.CipherParameters;
+import org.bouncycastle.crypto.RawAgreement;
+import org.bouncycastle.crypto.agreement.BasicRawAgreement;
+import org.bouncycastle.crypto.agreement.ECDHCBasicAgreement;
+import org.bouncycastle.crypto.agreement.X25519Agreement;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.hpke.HPKE;
-import org.bouncycastle.crypto.hpke.HPKEContext;
-import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
+import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.crypto.params.KeyParameter;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CryptoException;
 import org.vermerk.protocol.crypto.CryptoRule;
@@ -17,19 +27,52 @@ import org.vermerk.protocol.crypto.KeyPair;
 import org.vermerk.protocol.crypto.Secret;
 
 /**
- * HPKE in base mode (RFC 9180 §5.1.1) on BouncyCastle's {@link HPKE}. Ephemeral keys are derived
- * from the injected random source, so that tests can make encryption deterministic. BouncyCastle
- * rejects null for info and AAD; callers always pass arrays (possibly empty).
+ * HPKE in base mode (RFC 9180 §5.1.1) with a DH-based KEM and HKDF-SHA256. BouncyCastle's {@link
+ * HPKE} derives and (de)serializes the KEM keys; the KEM itself (§4.1 {@code Encap}/{@code Decap}
+ * with {@code ExtractAndExpand}), the key schedule (§5.1) and the exporter (§5.3) are written out
+ * here, so that the AEAD is the suite's own ({@link JdkAesGcm} for AES-GCM). BouncyCastle's HPKE
+ * seals with its own GCM, which is 20-50 times slower on large inputs (docs/benchmarks.md); a
+ * Welcome's EncryptWithLabel has the whole encrypted GroupInfo, ratchet tree included, as AAD, once
+ * per new member, so that difference dominated adding many members. Each context seals or opens
+ * one message only (sequence number 0, so the nonce is {@code base_nonce}). Ephemeral keys are
+ * derived from the injected random source, so that tests can make encryption deterministic.
  */
 final class BcHpke {
+    private static final int NH = 32;
+    private static final byte[] VERSION = "HPKE-v1".getBytes(StandardCharsets.US_ASCII);
+
     private final HPKE hpke;
     private final KemKeys keys;
+    private final Aead aead;
     private final SecureRandom random;
+    private final short kemId;
+    /** {@code "KEM" || I2OSP(kem_id, 2)}. */
+    private final byte[] kemSuiteId;
+    /** {@code "HPKE" || I2OSP(kem_id, 2) || I2OSP(kdf_id, 2) || I2OSP(aead_id, 2)}. */
+    private final byte[] hpkeSuiteId;
 
-    BcHpke(short kemId, short kdfId, short aeadId, KemKeys keys, SecureRandom random) {
+    BcHpke(short kemId, short kdfId, short aeadId, KemKeys keys, Aead aead, SecureRandom random) {
+        if (kdfId != HPKE.kdf_HKDF_SHA256) {
+            throw new IllegalArgumentException("HPKE KDF " + kdfId);
+        }
         this.hpke = new HPKE(HPKE.mode_base, kemId, kdfId, aeadId);
         this.keys = keys;
+        this.aead = aead;
         this.random = random;
+        this.kemId = kemId;
+        this.kemSuiteId = new byte[] {'K', 'E', 'M', (byte) (kemId >> 8), (byte) kemId};
+        this.hpkeSuiteId = new byte[] {
+            'H',
+            'P',
+            'K',
+            'E',
+            (byte) (kemId >> 8),
+            (byte) kemId,
+            (byte) (kdfId >> 8),
+            (byte) kdfId,
+            (byte) (aeadId >> 8),
+            (byte) aeadId
+        };
     }
 
     KeyPair deriveKeyPair(byte[] ikm) {
@@ -59,33 +102,231 @@ final class BcHpke {
     }
 
     HpkeCiphertext seal(Bytes publicKey, byte[] info, byte[] aad, byte[] plaintext) throws CryptoException {
-        HPKEContextWithEncapsulation context = hpke.setupBaseS(recipient(publicKey), info, ephemeral());
+        Context context = setupSender(publicKey, info);
         try {
-            byte[] ciphertext = context.seal(aad, plaintext);
-            return new HpkeCiphertext(Bytes.of(context.getEncapsulation()), Bytes.of(ciphertext));
-        } catch (InvalidCipherTextException e) {
-            throw new IllegalStateException("HPKE seal failed", e);
+            return new HpkeCiphertext(
+                    Bytes.of(context.enc), Bytes.of(aead.seal(context.key, context.baseNonce, aad, plaintext)));
+        } finally {
+            context.wipe();
         }
     }
 
+    /**
+     * {@link #seal} of each plaintext to its key, with {@code info_hash} (a hash over all of
+     * {@code info}) computed once for all.
+     */
+    List<HpkeCiphertext> sealEach(List<Bytes> publicKeys, byte[] info, byte[] aad, List<byte[]> plaintexts)
+            throws CryptoException {
+        if (publicKeys.size() != plaintexts.size()) {
+            throw new IllegalArgumentException(publicKeys.size() + " keys for " + plaintexts.size() + " plaintexts");
+        }
+        byte[] infoHash = infoHash(info);
+        List<HpkeCiphertext> out = new ArrayList<>(publicKeys.size());
+        for (int i = 0; i < publicKeys.size(); i++) {
+            Context context = setupSenderWithInfoHash(publicKeys.get(i), infoHash);
+            try {
+                out.add(new HpkeCiphertext(
+                        Bytes.of(context.enc),
+                        Bytes.of(aead.seal(context.key, context.baseNonce, aad, plaintexts.get(i)))));
+            } finally {
+                context.wipe();
+            }
+        }
+        return out;
+    }
+
     byte[] open(Secret privateKey, HpkeCiphertext ciphertext, byte[] info, byte[] aad) throws CryptoException {
-        HPKEContext context = receiver(privateKey, ciphertext.kemOutput().toByteArray(), info);
+        Context context = setupReceiver(privateKey, ciphertext.kemOutput().toByteArray(), info);
         try {
-            return context.open(aad, ciphertext.ciphertext().toByteArray());
-        } catch (InvalidCipherTextException | RuntimeException e) {
+            return aead.open(
+                    context.key, context.baseNonce, aad, ciphertext.ciphertext().toByteArray());
+        } catch (CryptoException | RuntimeException e) {
             throw new CryptoException(CryptoRule.HPKE_OPEN, "HPKE ciphertext does not open");
+        } finally {
+            context.wipe();
         }
     }
 
     HpkeExport exportSender(Bytes publicKey, byte[] info, byte[] exporterContext, int length) throws CryptoException {
-        HPKEContextWithEncapsulation context = hpke.setupBaseS(recipient(publicKey), info, ephemeral());
-        return new HpkeExport(
-                Bytes.of(context.getEncapsulation()), Secret.wrap(context.export(exporterContext, length)));
+        Context context = setupSender(publicKey, info);
+        try {
+            return new HpkeExport(Bytes.of(context.enc), Secret.wrap(context.export(exporterContext, length)));
+        } finally {
+            context.wipe();
+        }
     }
 
     byte[] exportReceiver(Secret privateKey, byte[] kemOutput, byte[] info, byte[] exporterContext, int length)
             throws CryptoException {
-        return receiver(privateKey, kemOutput, info).export(exporterContext, length);
+        Context context = setupReceiver(privateKey, kemOutput, info);
+        try {
+            return context.export(exporterContext, length);
+        } finally {
+            context.wipe();
+        }
+    }
+
+    /** SetupBaseS (§5.1.1) with {@code Encap(pkR)} (§4.1): a fresh ephemeral key pair per call. */
+    private Context setupSender(Bytes publicKey, byte[] info) throws CryptoException {
+        return setupSenderWithInfoHash(publicKey, infoHash(info));
+    }
+
+    private Context setupSenderWithInfoHash(Bytes publicKey, byte[] infoHash) throws CryptoException {
+        byte[] pkRm = publicKey.toByteArray();
+        AsymmetricKeyParameter pkR = recipient(pkRm);
+        AsymmetricCipherKeyPair ephemeral = ephemeral();
+        byte[] enc = hpke.serializePublicKey(ephemeral.getPublic());
+        byte[] dh = dh(ephemeral.getPrivate(), pkR);
+        byte[] sharedSecret = extractAndExpand(dh, enc, pkRm);
+        return keySchedule(enc, sharedSecret, infoHash);
+    }
+
+    /** SetupBaseR (§5.1.1) with {@code Decap(enc, skR)} (§4.1). */
+    private Context setupReceiver(Secret privateKey, byte[] enc, byte[] info) throws CryptoException {
+        byte[] sk = privateKey.expose();
+        try {
+            byte[] pkRm = keys.publicKeyOf(sk);
+            AsymmetricCipherKeyPair pair = hpke.deserializePrivateKey(sk, pkRm);
+            AsymmetricKeyParameter pkE;
+            try {
+                keys.checkPublicKey(enc);
+                pkE = hpke.deserializePublicKey(enc);
+            } catch (CryptoException | RuntimeException e) {
+                throw new CryptoException(CryptoRule.HPKE_OPEN, "HPKE decapsulation failed");
+            }
+            byte[] dh = dh(pair.getPrivate(), pkE);
+            return keySchedule(enc, extractAndExpand(dh, enc, pkRm), infoHash(info));
+        } finally {
+            Arrays.fill(sk, (byte) 0);
+        }
+    }
+
+    /** DH(sk, pk): the X25519 output, or the P-256 x-coordinate (RFC 9180 §7.1.1). */
+    private byte[] dh(CipherParameters privateKey, CipherParameters publicKey) throws CryptoException {
+        RawAgreement agreement = kemId == HPKE.kem_X25519_SHA256
+                ? new X25519Agreement()
+                : new BasicRawAgreement(new ECDHCBasicAgreement());
+        try {
+            agreement.init(privateKey);
+            byte[] out = new byte[agreement.getAgreementSize()];
+            agreement.calculateAgreement(publicKey, out, 0);
+            return out;
+        } catch (RuntimeException e) {
+            // X25519 with a low-order point gives all zeros, which BouncyCastle refuses (§7.1.4).
+            throw new CryptoException(CryptoRule.HPKE_OPEN, "HPKE Diffie-Hellman failed");
+        }
+    }
+
+    /** {@code ExtractAndExpand(dh, kem_context = enc || pkRm)} (§4.1); wipes {@code dh}. */
+    private byte[] extractAndExpand(byte[] dh, byte[] enc, byte[] pkRm) {
+        byte[] eaePrk = labeledExtract(kemSuiteId, new byte[0], "eae_prk", dh);
+        Arrays.fill(dh, (byte) 0);
+        byte[] kemContext = concat(enc, pkRm);
+        byte[] sharedSecret = labeledExpand(kemSuiteId, eaePrk, "shared_secret", kemContext, NH);
+        Arrays.fill(eaePrk, (byte) 0);
+        return sharedSecret;
+    }
+
+    /** {@code info_hash = LabeledExtract("", "info_hash", info)} (§5.1). */
+    private byte[] infoHash(byte[] info) {
+        return labeledExtract(hpkeSuiteId, new byte[0], "info_hash", info);
+    }
+
+    /**
+     * KeySchedule(mode_base, shared_secret, info, "", "") (§5.1), given {@code info_hash}; wipes
+     * {@code sharedSecret}.
+     */
+    private Context keySchedule(byte[] enc, byte[] sharedSecret, byte[] infoHash) {
+        byte[] pskIdHash = labeledExtract(hpkeSuiteId, new byte[0], "psk_id_hash", new byte[0]);
+        byte[] context = new byte[1 + pskIdHash.length + infoHash.length];
+        context[0] = HPKE.mode_base;
+        System.arraycopy(pskIdHash, 0, context, 1, pskIdHash.length);
+        System.arraycopy(infoHash, 0, context, 1 + pskIdHash.length, infoHash.length);
+        byte[] secret = labeledExtract(hpkeSuiteId, sharedSecret, "secret", new byte[0]);
+        Arrays.fill(sharedSecret, (byte) 0);
+        try {
+            return new Context(
+                    enc,
+                    labeledExpand(hpkeSuiteId, secret, "key", context, aead.keyLength()),
+                    labeledExpand(hpkeSuiteId, secret, "base_nonce", context, aead.nonceLength()),
+                    labeledExpand(hpkeSuiteId, secret, "exp", context, NH));
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    /** The secrets of one HPKE context; {@link #wipe} when done. */
+    private final class Context {
+        final byte[] enc;
+        final byte[] key;
+        final byte[] baseNonce;
+        final byte[] exporterSecret;
+
+        Context(byte[] enc, byte[] key, byte[] baseNonce, byte[] exporterSecret) {
+            this.enc = enc;
+            this.key = key;
+            this.baseNonce = baseNonce;
+            this.exporterSecret = exporterSecret;
+        }
+
+        /** {@code Context.Export(exporter_context, L)} (§5.3). */
+        byte[] export(byte[] exporterContext, int length) {
+            return labeledExpand(hpkeSuiteId, exporterSecret, "sec", exporterContext, length);
+        }
+
+        void wipe() {
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(baseNonce, (byte) 0);
+            Arrays.fill(exporterSecret, (byte) 0);
+        }
+    }
+
+    /** {@code LabeledExtract(salt, label, ikm) = Extract(salt, "HPKE-v1" || suite_id || label || ikm)}. */
+    private static byte[] labeledExtract(byte[] suiteId, byte[] salt, String label, byte[] ikm) {
+        byte[] labeledIkm = concat(VERSION, suiteId, label.getBytes(StandardCharsets.US_ASCII), ikm);
+        HMac hmac = new HMac(new SHA256Digest());
+        // An empty salt acts as Nh zero bytes: HMAC pads its key with zeros.
+        hmac.init(new KeyParameter(salt));
+        hmac.update(labeledIkm, 0, labeledIkm.length);
+        byte[] out = new byte[NH];
+        hmac.doFinal(out, 0);
+        Arrays.fill(labeledIkm, (byte) 0);
+        return out;
+    }
+
+    /**
+     * {@code LabeledExpand(prk, label, info, L) = Expand(prk, I2OSP(L, 2) || "HPKE-v1" || suite_id
+     * || label || info, L)}.
+     */
+    private static byte[] labeledExpand(byte[] suiteId, byte[] prk, String label, byte[] info, int length) {
+        if (length < 0 || length > 255 * NH) {
+            throw new IllegalArgumentException("HPKE LabeledExpand length " + length + " out of range");
+        }
+        byte[] labeledInfo = concat(
+                new byte[] {(byte) (length >> 8), (byte) length},
+                VERSION,
+                suiteId,
+                label.getBytes(StandardCharsets.US_ASCII),
+                info);
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(HKDFParameters.skipExtractParameters(prk, labeledInfo));
+        byte[] out = new byte[length];
+        hkdf.generateBytes(out, 0, length);
+        return out;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        int length = 0;
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        byte[] out = new byte[length];
+        int offset = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, out, offset, part.length);
+            offset += part.length;
+        }
+        return out;
     }
 
     private AsymmetricCipherKeyPair ephemeral() {
@@ -98,27 +339,12 @@ final class BcHpke {
         }
     }
 
-    private AsymmetricKeyParameter recipient(Bytes publicKey) throws CryptoException {
-        byte[] pk = publicKey.toByteArray();
+    private AsymmetricKeyParameter recipient(byte[] pk) throws CryptoException {
         keys.checkPublicKey(pk);
         try {
             return hpke.deserializePublicKey(pk);
         } catch (RuntimeException e) {
             throw new CryptoException(CryptoRule.MALFORMED_PUBLIC_KEY, "HPKE public key does not parse");
-        }
-    }
-
-    private HPKEContext receiver(Secret privateKey, byte[] kemOutput, byte[] info) throws CryptoException {
-        byte[] sk = privateKey.expose();
-        try {
-            AsymmetricCipherKeyPair pair = hpke.deserializePrivateKey(sk, keys.publicKeyOf(sk));
-            try {
-                return hpke.setupBaseR(kemOutput, pair, info);
-            } catch (RuntimeException e) {
-                throw new CryptoException(CryptoRule.HPKE_OPEN, "HPKE decapsulation failed");
-            }
-        } finally {
-            Arrays.fill(sk, (byte) 0);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.vermerk.protocol.crypto.internal;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.hpke.HPKE;
@@ -43,7 +44,7 @@ public final class BouncyCastleCipherSuite implements CipherSuite {
         this.id = id;
         this.aead = aead;
         this.signatures = signatures;
-        this.hpke = new BcHpke(kemId, HPKE.kdf_HKDF_SHA256, aeadId, kemKeys, random);
+        this.hpke = new BcHpke(kemId, HPKE.kdf_HKDF_SHA256, aeadId, kemKeys, aead, random);
         this.random = random;
     }
 
@@ -212,6 +213,12 @@ public final class BouncyCastleCipherSuite implements CipherSuite {
     @Override
     public HpkeCiphertext hpkeSeal(Bytes publicKey, byte[] info, byte[] aad, byte[] plaintext) throws CryptoException {
         return hpke.seal(publicKey, info, aad, plaintext);
+    }
+
+    @Override
+    public List<HpkeCiphertext> hpkeSealEach(List<Bytes> publicKeys, byte[] info, byte[] aad, List<byte[]> plaintexts)
+            throws CryptoException {
+        return hpke.sealEach(publicKeys, info, aad, plaintexts);
     }
 
     @Override

@@ -1,0 +1,107 @@
+package org.vermerk.app.records;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.vermerk.keystore.AuditEntry;
+import org.vermerk.keystore.Contact;
+import org.vermerk.keystore.MessageRevision;
+import org.vermerk.keystore.RecordMark;
+
+/** Turns the keystore's records types into the export model; no I/O. */
+final class RecordsMapping {
+    private RecordsMapping() {}
+
+    /**
+     * The record's classification from a conversation's label. Vermerk carries nothing above
+     * VS-NfD, so every label other than "offen" counts as VS-NfD: an unknown label is marked rather
+     * than dropped.
+     */
+    static Classification classification(String label) {
+        if (label == null || label.isBlank()) {
+            return Classification.OPEN;
+        }
+        String normal = label.strip().toLowerCase(Locale.ROOT);
+        return normal.equals("offen") || normal.equals("open") ? Classification.OPEN : Classification.VS_NFD;
+    }
+
+    /** The stricter of two classifications. */
+    static Classification stricter(Classification a, Classification b) {
+        return a.isClassified() ? a : b;
+    }
+
+    static MarkState state(RecordMark mark) {
+        if (mark.revoked()) {
+            return MarkState.WITHDRAWN;
+        }
+        return mark.exported() ? MarkState.EXPORTED : MarkState.UNFILED;
+    }
+
+    static Mark mark(RecordMark mark, List<AuditEntry> log) {
+        return new Mark(
+                mark.id(),
+                mark.fileReference(),
+                mark.subject(),
+                mark.note() == null ? "" : mark.note(),
+                mark.includeAttachments(),
+                mark.markedBy(),
+                mark.markedAt(),
+                log.stream().map(RecordsMapping::event).toList());
+    }
+
+    /**
+     * An audit entry as the record prints it (in German, as the transcript): "markiert",
+     * "geändert" with the field's German name and both values, "exportiert", "zurückgezogen".
+     */
+    static MarkEvent event(AuditEntry entry) {
+        return switch (entry.action()) {
+            case MARKED -> new MarkEvent(entry.at(), entry.actor(), "markiert", "", "", orEmpty(entry.detail()));
+            case CHANGED ->
+                new MarkEvent(
+                        entry.at(),
+                        entry.actor(),
+                        "geändert",
+                        fieldName(entry.field()),
+                        value(entry.field(), entry.oldValue()),
+                        value(entry.field(), entry.newValue()));
+            case EXPORTED -> new MarkEvent(entry.at(), entry.actor(), "exportiert", "", "", orEmpty(entry.detail()));
+            case REVOKED -> new MarkEvent(entry.at(), entry.actor(), "zurückgezogen", "", "", "");
+        };
+    }
+
+    private static String fieldName(String field) {
+        if (field == null) {
+            return "";
+        }
+        return switch (field) {
+            case AuditEntry.FILE_REFERENCE -> "Aktenzeichen";
+            case AuditEntry.SUBJECT -> "Betreff";
+            case AuditEntry.NOTE -> "Notiz";
+            case AuditEntry.INCLUDE_ATTACHMENTS -> "Anhänge beifügen";
+            default -> field;
+        };
+    }
+
+    private static String value(String field, String value) {
+        if (AuditEntry.INCLUDE_ATTACHMENTS.equals(field) && value != null) {
+            return Boolean.parseBoolean(value) ? "ja" : "nein";
+        }
+        return orEmpty(value);
+    }
+
+    static Revision revision(MessageRevision revision) {
+        return new Revision(StoredContent.parse(revision.content()).text(), revision.replacedAt());
+    }
+
+    static VerificationState verification(Optional<Contact> contact) {
+        return switch (contact.map(Contact::trust).orElse(Contact.Trust.UNKNOWN)) {
+            case VERIFIED -> VerificationState.VERIFIED;
+            case KEY_CHANGED -> VerificationState.KEY_CHANGED;
+            case UNKNOWN, TRUSTED_ON_FIRST_USE -> VerificationState.UNVERIFIED;
+        };
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
