@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             ClientCommand.class,
             ServerCommand.class,
             PolicyCommand.class,
-            MlsPeerCommand.class
+            MlsPeerCommand.class,
+            PackageCommand.class
         })
 public final class VermerkCommand implements Runnable {
     @CommandLine.Spec
