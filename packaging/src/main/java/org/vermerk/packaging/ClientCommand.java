@@ -44,7 +44,7 @@ final class ClientCommand implements Callable<Integer> {
             description = {
                 "The device's data directory (default on Linux:",
                 "$XDG_DATA_HOME/vermerk or ~/.local/share/vermerk;",
-                "Windows: %LOCALAPPDATA%\\Vermerk;",
+                "Windows: %%LOCALAPPDATA%%\\Vermerk;",
                 "macOS: ~/Library/Application Support/Vermerk)."
             })
     Path home;

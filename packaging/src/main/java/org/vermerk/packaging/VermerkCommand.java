@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             MlsPeerCommand.class,
             PackageCommand.class
         })
-public final class VermerkCommand implements Runnable {
+public final class VermerkCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,6 +40,20 @@ public final class VermerkCommand implements Runnable {
                 "the file must exist). Used by `policy check` and `client`."
             })
     Path policyFile;
+
+    @Option(
+            names = "--smoke-test",
+            description = {
+                "Rollout check for IT: load the admin policy, open the client's first window,",
+                "close it and exit 0; non-zero with the reason when anything fails. Needs no server."
+            })
+    boolean smokeTest;
+
+    @Option(
+            names = "--smoke-test-screenshot",
+            paramLabel = "PNG",
+            description = "With --smoke-test: keep the first window's rendering as a PNG file.")
+    Path smokeTestScreenshot;
 
     /** Where the machine-wide policy is looked for; tests replace it. */
     private final PolicyLocation machinePolicy;
@@ -63,9 +77,18 @@ public final class VermerkCommand implements Runnable {
     }
 
     @Override
-    public void run() {
+    public Integer call() throws InterruptedException {
+        if (smokeTest) {
+            return new SmokeTestRun(
+                            spec.commandLine().getOut(), spec.commandLine().getErr())
+                    .run(policyFile, machinePolicy, java.util.Optional.ofNullable(smokeTestScreenshot));
+        }
+        if (smokeTestScreenshot != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--smoke-test-screenshot needs --smoke-test");
+        }
         // Without a subcommand there is nothing to do but show what exists.
         spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
     }
 
     public static CommandLine commandLine() {

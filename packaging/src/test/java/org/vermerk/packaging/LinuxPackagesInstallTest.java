@@ -280,10 +280,46 @@ class LinuxPackagesInstallTest {
                 .contains("source checkout");
 
         showAWindowWithTheInstalledRuntime();
-        // Issue 8's smoke test belongs here once the desktop client has its first window: under
-        // xvfb-run with a fresh HOME, `vermerk --smoke-test --policy POLICY` must exit 0 (and non-zero
-        // with the reason for an invalid policy), leave no ~/.openjfx, and a screenshot is kept. The
-        // installed launcher already passes every argument to VermerkCommand.
+        runTheSmokeTestAsItRollsOut(invalid);
+    }
+
+    /**
+     * IT's rollout check on the installed package: {@code vermerk --smoke-test} under Xvfb with a
+     * fresh HOME opens and renders the first window and exits 0, unpacking nothing into the home; its
+     * screenshot is kept in {@code packaging/target/installed-smoke-test.png}. An invalid policy stops
+     * it with exit 1 and the key named.
+     */
+    private static void runTheSmokeTestAsItRollsOut(Path invalidPolicy) throws Exception {
+        Path home = Files.createDirectories(work.resolve("smoke-home-" + System.nanoTime()));
+        Path screenshot = TARGET.resolve("installed-smoke-test.png");
+        Files.deleteIfExists(screenshot);
+        Result smoke = run(
+                        Duration.ofMinutes(2),
+                        Map.of("HOME", home.toString()),
+                        "xvfb-run",
+                        "-a",
+                        "vermerk",
+                        "--policy",
+                        POLICY.toString(),
+                        "--smoke-test",
+                        "--smoke-test-screenshot",
+                        screenshot.toString())
+                .expectExit(0, "vermerk --smoke-test");
+        assertThat(smoke.out).contains("first window").contains("smoke test: passed");
+        assertThat(screenshot).isNotEmptyFile();
+        assertThat(home.resolve(".openjfx")).doesNotExist();
+
+        Result refused = run(
+                        Duration.ofMinutes(2),
+                        Map.of("HOME", home.toString()),
+                        "xvfb-run",
+                        "-a",
+                        "vermerk",
+                        "--policy",
+                        invalidPolicy.toString(),
+                        "--smoke-test")
+                .expectExit(1, "vermerk --smoke-test with an invalid policy");
+        assertThat(refused.out).contains("smoke test failed").contains("idleLockMinutes");
     }
 
     /**
