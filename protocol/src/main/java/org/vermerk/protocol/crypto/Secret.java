@@ -2,6 +2,7 @@ package org.vermerk.protocol.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Secret bytes: key material, private keys, epoch secrets. A secret never prints (its {@code
@@ -11,6 +12,9 @@ import java.util.Arrays;
 public final class Secret {
     private final byte[] value;
     private boolean destroyed;
+    // One memoised public value derived from the secret (see publicDerivation); never secret itself.
+    private Object derivationKind;
+    private Object derivation;
 
     private Secret(byte[] owned) {
         this.value = owned;
@@ -45,6 +49,36 @@ public final class Secret {
     public synchronized void destroy() {
         Arrays.fill(value, (byte) 0);
         destroyed = true;
+        derivationKind = null;
+        derivation = null;
+    }
+
+    /**
+     * A <em>public</em> value computed from the secret bytes, such as the public key of a private
+     * key, computed by {@code derive} on first use and kept with this secret for later calls with
+     * the same {@code kind} (compared by identity; one value is kept, a different kind replaces it).
+     * {@code derive} receives a copy of the bytes, which is wiped afterwards; it returns null when it
+     * cannot derive a value, and nothing is kept then. Never use this for values that must stay
+     * secret: they would outlive {@link #destroy()} in the caller's hands. Thread-safe.
+     */
+    public synchronized <T> T publicDerivation(Object kind, Class<T> type, Function<byte[], T> derive) {
+        if (destroyed) {
+            throw new IllegalStateException("secret was destroyed");
+        }
+        if (derivationKind == kind && type.isInstance(derivation)) {
+            return type.cast(derivation);
+        }
+        byte[] copy = value.clone();
+        try {
+            T derived = derive.apply(copy);
+            if (derived != null) {
+                derivationKind = kind;
+                derivation = derived;
+            }
+            return derived;
+        } finally {
+            Arrays.fill(copy, (byte) 0);
+        }
     }
 
     public synchronized boolean isDestroyed() {

@@ -170,13 +170,31 @@ public final class BouncyCastleCipherSuite implements CipherSuite {
         }
     }
 
+    /**
+     * Signs with the public key that this suite's scheme derived from {@code privateKey} before and
+     * that the {@link Secret} keeps ({@link Secret#publicDerivation}), so that Ed25519 computes it
+     * once per key object rather than once per signature.
+     */
     @Override
     public byte[] sign(Secret privateKey, byte[] message) throws CryptoException {
+        Bytes publicKey = signatures.signsFasterWithPublicKey()
+                ? privateKey.publicDerivation(signatures.getClass(), Bytes.class, this::derivePublicKey)
+                : null;
         byte[] sk = privateKey.expose();
         try {
-            return signatures.sign(sk, message);
+            return publicKey == null
+                    ? signatures.sign(sk, message) // also reports a malformed key (CRYPTO-4)
+                    : signatures.sign(sk, publicKey.toByteArray(), message);
         } finally {
             Arrays.fill(sk, (byte) 0);
+        }
+    }
+
+    private Bytes derivePublicKey(byte[] sk) {
+        try {
+            return Bytes.of(signatures.publicKey(sk));
+        } catch (CryptoException e) {
+            return null;
         }
     }
 

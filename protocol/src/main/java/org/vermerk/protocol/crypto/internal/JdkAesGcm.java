@@ -1,6 +1,7 @@
 package org.vermerk.protocol.crypto.internal;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -11,12 +12,16 @@ import org.vermerk.protocol.crypto.CryptoRule;
 /**
  * AES-GCM with a 16-byte tag from the JDK's own provider ({@code AES/GCM/NoPadding}), which uses
  * the CPU's AES and carry-less multiply instructions. Chosen over BouncyCastle's GCM for bulk
- * data after measuring both (docs/benchmarks.md). A fresh {@link Cipher} per call: the JDK refuses
- * to re-initialise one instance with a key and IV it already encrypted with, and instances are not
- * thread-safe.
+ * data after measuring both (docs/benchmarks.md). Stateless and thread-safe: each thread re-uses
+ * one {@link Cipher} of its own ({@link ThreadLocal}; {@code Cipher.getInstance} cost about as
+ * much as sealing a 1 KiB message), re-initialised with the call's key and nonce every time, so no
+ * key/nonce pair is ever carried over from one call to the next. The JDK refuses to re-initialise
+ * an instance for encryption with the key and nonce it last encrypted with; such a call (a nonce
+ * reuse that MLS itself never makes) gets a fresh instance, as every call did before.
  */
 public final class JdkAesGcm implements Aead {
     private static final int TAG_BITS = 128;
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(JdkAesGcm::newCipher);
     private final int keyLength;
 
     public JdkAesGcm(int keyLength) {
@@ -66,9 +71,27 @@ public final class JdkAesGcm implements Aead {
     }
 
     private static Cipher init(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+        SecretKeySpec keySpec = new SecretKeySpec(key, "AES");
+        GCMParameterSpec params = new GCMParameterSpec(TAG_BITS, nonce);
+        Cipher cipher = CIPHER.get();
+        try {
+            cipher.init(mode, keySpec, params);
+        } catch (InvalidAlgorithmParameterException e) {
+            // Same key and nonce as this thread's last encryption: the caller asked for it, the
+            // JDK's per-instance guard objects; a fresh instance behaves as before this cache.
+            cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, keySpec, params);
+            CIPHER.set(cipher);
+        }
         cipher.updateAAD(aad);
         return cipher;
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
     }
 }
