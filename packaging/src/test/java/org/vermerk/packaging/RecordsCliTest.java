@@ -260,22 +260,44 @@ class RecordsCliTest {
         as(ANNA, "receive", "--until-idle", "1");
         assertThat(received(BEN)).isEmpty();
 
-        // the policy switched back on: the notice goes out again (so the silence above is the policy's)
+        // --no-notice: the user's choice where the policy does not lock it
         policy = dir.resolve("no-policy.json");
-        as(
-                ANNA,
-                "records",
-                "mark",
-                "--conversation",
-                message.get("conversationId").asText(),
-                "--from",
-                message.get("messageId").asText(),
-                "--file-ref",
-                "12-345/2026",
-                "--subject",
-                "Mit Hinweis");
+        String[] mark = {
+            "records",
+            "mark",
+            "--conversation",
+            message.get("conversationId").asText(),
+            "--from",
+            message.get("messageId").asText(),
+            "--file-ref",
+            "12-345/2026",
+            "--subject",
+            "Betreff"
+        };
+        as(ANNA, concat(mark, "--no-notice"));
+        assertThat(received(BEN)).isEmpty();
+
+        // locked off, the user cannot switch it on
+        policy = Files.writeString(
+                dir.resolve("locked.json"), "{\"recordsNotice\": false, \"locked\": [\"recordsNotice\"]}\n");
+        assertThat(run(concat(
+                        new String[] {"cli", "--home", dir.resolve(ANNA).toString(), "--passphrase-file", pass},
+                        concat(mark, "--notice"))))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("locks recordsNotice");
+
+        // the policy's default is on: the notice goes out (so the silence above was the policy's and the option's)
+        policy = dir.resolve("no-policy.json");
+        as(ANNA, mark);
         assertThat(received(BEN))
                 .containsExactly("[" + ANNA + " hat 1 Nachricht zu Az. 12-345/2026 zu den Akten genommen]");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] result = new String[a.length + b.length];
+        System.arraycopy(a, 0, result, 0, a.length);
+        System.arraycopy(b, 0, result, a.length, b.length);
+        return result;
     }
 
     /** A copy of the ZIP keeping the entries {@code keep} accepts, one byte of those {@code change} accepts flipped, and {@code add} added. */

@@ -80,6 +80,16 @@ final class RecordsCommand implements Runnable {
     }
 
     static RecordsService service(Account account, EffectiveSettings settings, Official self) {
+        return service(account, settings, self, Optional.empty());
+    }
+
+    /** {@code notice}: the user's choice instead of the policy's preset, when given. */
+    static RecordsService service(
+            Account account, EffectiveSettings settings, Official self, Optional<Boolean> notice) {
+        RecordsContext context = RecordsContext.of(self, settings, ZoneId.systemDefault());
+        if (notice.isPresent()) {
+            context = new RecordsContext(context.self(), context.authority(), context.zone(), notice.get());
+        }
         return new RecordsService(
                 account.keystore(),
                 RecordExporter.create(DeviceSigners.selfSigned(
@@ -89,7 +99,7 @@ final class RecordsCommand implements Runnable {
                         account.deviceId(),
                         Instant.now(account.clock()))),
                 AttachmentContents.localFiles(),
-                RecordsContext.of(self, settings, ZoneId.systemDefault()),
+                context,
                 UUID::randomUUID);
     }
 
@@ -172,15 +182,36 @@ final class RecordsCommand implements Runnable {
                 description = "List attachments by name and SHA-256 only; leave their contents out of the export.")
         boolean noAttachments;
 
+        @Option(
+                names = "--notice",
+                negatable = true,
+                description = {
+                    "Tell the conversation (--no-notice: do not). Default: the policy's recordsNotice (on);",
+                    "refused when the policy locks it."
+                })
+        Boolean notice;
+
         @picocli.CommandLine.Mixin
         OfficialName official;
 
         @Override
         void run(Account account, ConversationEngine engine) throws Exception {
+            EffectiveSettings settings = settings();
+            var policyNotice = settings.get(Settings.RECORDS_NOTICE);
+            if (notice != null
+                    && !policyNotice.userMayChange()
+                    && notice != policyNotice.value().orElse(true)) {
+                throw new CliFailure(
+                        ExitCodes.USAGE,
+                        "notice_locked",
+                        "the admin policy locks recordsNotice to "
+                                + policyNotice.value().orElse(true));
+            }
             if (engine.conversation(conversation).isEmpty()) {
                 throw new CliFailure(ExitCodes.FAILED, "no_conversation", "no conversation " + conversation);
             }
-            RecordsService records = service(account, settings(), official.of(account.userId()));
+            RecordsService records =
+                    service(account, settings, official.of(account.userId()), Optional.ofNullable(notice));
             MarkResult result;
             try {
                 result = records.mark(new MarkRequest(
