@@ -435,7 +435,8 @@ final class RecordsCommand implements Runnable {
                 throw new CliFailure(
                         ExitCodes.FAILED,
                         "not_intact",
-                        "the export is NOT intact (" + verdict.problems().size() + " problems)");
+                        "the export is NOT intact (" + verdict.problems().size()
+                                + (verdict.problems().size() == 1 ? " problem)" : " problems)"));
             }
         }
     }
