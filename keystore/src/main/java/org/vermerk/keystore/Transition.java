@@ -32,6 +32,7 @@ public final class Transition {
     final List<Message> messages;
     final List<Edit> edits;
     final Map<String, DeliveryState> deliveryStates;
+    final Map<String, Long> serverSeqs;
     final List<OutboxEntry.New> enqueue;
     final List<Long> dequeue;
     final Map<String, Long> cursors;
@@ -46,6 +47,7 @@ public final class Transition {
         this.messages = List.copyOf(builder.messages);
         this.edits = List.copyOf(builder.edits);
         this.deliveryStates = Map.copyOf(builder.deliveryStates);
+        this.serverSeqs = Map.copyOf(builder.serverSeqs);
         this.enqueue = List.copyOf(builder.enqueue);
         this.dequeue = List.copyOf(builder.dequeue);
         this.cursors = Map.copyOf(builder.cursors);
@@ -76,6 +78,7 @@ public final class Transition {
         private final List<Message> messages = new ArrayList<>();
         private final List<Edit> edits = new ArrayList<>();
         private final Map<String, DeliveryState> deliveryStates = new LinkedHashMap<>();
+        private final Map<String, Long> serverSeqs = new LinkedHashMap<>();
         private final List<OutboxEntry.New> enqueue = new ArrayList<>();
         private final List<Long> dequeue = new ArrayList<>();
         private final Map<String, Long> cursors = new LinkedHashMap<>();
@@ -140,6 +143,15 @@ public final class Transition {
 
         public Builder deliveryState(String messageId, DeliveryState state) {
             deliveryStates.put(Ids.require(messageId, "message id"), Objects.requireNonNull(state));
+            return this;
+        }
+
+        /**
+         * Sets the server position of an own message the server accepted (its log index), so that
+         * it sorts and can be marked like a received one; a position already set stays.
+         */
+        public Builder serverSeq(String messageId, long serverSeq) {
+            serverSeqs.put(Ids.require(messageId, "message id"), serverSeq);
             return this;
         }
 

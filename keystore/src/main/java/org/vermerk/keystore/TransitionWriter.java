@@ -59,6 +59,14 @@ final class TransitionWriter {
                 s.executeUpdate();
             }
         }
+        for (Map.Entry<String, Long> entry : t.serverSeqs.entrySet()) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE messages SET server_seq = ? WHERE id = ? AND server_seq IS NULL")) {
+                s.setLong(1, entry.getValue());
+                s.setString(2, entry.getKey());
+                s.executeUpdate();
+            }
+        }
         List<Long> outboxIds = new ArrayList<>();
         for (OutboxEntry.New entry : t.enqueue) {
             outboxIds.add(OutboxRepository.insert(c, entry, now));

@@ -156,6 +156,34 @@ class KeystoreTest {
     }
 
     @Test
+    void anOwnMessageGetsItsServerPositionOnceWhenAccepted() throws Exception {
+        try (Keystore store = create()) {
+            seed(store);
+            Message pending = Message.of(
+                    "own-1",
+                    "c1",
+                    null,
+                    "anna.schmidt@bmi.example",
+                    "device-1",
+                    Instant.parse("2026-11-01T10:00:00Z"),
+                    Instant.parse("2026-11-01T10:00:00Z"),
+                    "{\"type\":\"text\",\"text\":\"eigene\"}",
+                    "eigene",
+                    DeliveryState.PENDING);
+            store.apply(Transition.forConversation("c1").addMessage(pending).build());
+            assertThat(store.messages().find("own-1").orElseThrow().serverSeq()).isNull();
+            store.apply(Transition.forConversation("c1")
+                    .deliveryState("own-1", DeliveryState.SENT)
+                    .serverSeq("own-1", 7)
+                    .build());
+            assertThat(store.messages().find("own-1").orElseThrow().serverSeq()).isEqualTo(7L);
+            // a resend answered as a duplicate does not move it
+            store.apply(Transition.forConversation("c1").serverSeq("own-1", 9).build());
+            assertThat(store.messages().find("own-1").orElseThrow().serverSeq()).isEqualTo(7L);
+        }
+    }
+
+    @Test
     void lastResortKeyPackageSurvivesUseAndIdentityIsStoredOnce() throws Exception {
         try (Keystore store = create()) {
             Bytes ref = Bytes.of(new byte[] {9});

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             ReceiveCommand.class,
             ConversationsCommand.class,
             MembersCommand.class,
-            SafetyNumberCommand.class
+            SafetyNumberCommand.class,
+            RecordsCommand.class
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {

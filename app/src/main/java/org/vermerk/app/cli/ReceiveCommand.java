@@ -92,6 +92,7 @@ final class ReceiveCommand extends EngineCommand {
             return switch (Payload.parse(content)) {
                 case Payload.Text t -> t.text();
                 case Payload.Info i -> "[title: " + i.title() + "]";
+                case Payload.RecordNotice n -> "[" + n.text() + "]";
                 case Payload.Reaction r -> "[reaction " + r.emoji() + " to " + r.target() + "]";
                 case Payload.Unknown u -> "[content from a newer Vermerk]";
                 default -> "[" + content.length() + " bytes]";

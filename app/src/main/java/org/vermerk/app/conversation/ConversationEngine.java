@@ -229,6 +229,22 @@ public final class ConversationEngine implements AutoCloseable {
         return send(conversationId, (id, now) -> new Payload.Text(id, now, text, Optional.empty()));
     }
 
+    /**
+     * Tells the members of the notice's conversation that messages of it were filed as a record;
+     * the text is the German one. Queued in the outbox like any message when offline.
+     */
+    public Message sendRecordNotice(org.vermerk.app.records.RecordNotice notice) throws Exception {
+        return send(
+                notice.conversationId(),
+                (id, now) -> new Payload.RecordNotice(
+                        id,
+                        now,
+                        notice.german(),
+                        notice.officialName(),
+                        notice.messageCount(),
+                        notice.fileReference()));
+    }
+
     public Message reply(String conversationId, String replyTo, String text) throws Exception {
         return send(conversationId, (id, now) -> new Payload.Text(id, now, text, Optional.of(replyTo)));
     }

@@ -22,6 +22,8 @@ import java.util.Optional;
  *                                                   "type":"reaction", "target":"ID", "emoji":"👍"
  *                                                   "type":"receipt",  "status":"delivered"|"read", "targets":["ID",…]
  *                                                   "type":"info",     "title":"…"
+ *                                                   "type":"record-notice", "text":"…", "officialName":"…",
+ *                                                                   "messageCount":N, "fileReference":"…"
  * </pre>
  *
  * The {@code id} is the sender's client message ID, also the MLS message's authenticated data, so
@@ -83,6 +85,30 @@ public sealed interface Payload {
         }
     }
 
+    /**
+     * Tells the members that messages of the conversation were filed as a record ("Anna Schmidt hat
+     * 3 Nachrichten zu Az. 12-345/2026 zu den Akten genommen"). {@code text} is the sender's
+     * rendering (German by default), shown as it is; the fields let a receiver render it in its own
+     * language. A client older than this type keeps it as {@link Unknown}.
+     */
+    record RecordNotice(
+            String id, Instant sentAt, String text, String officialName, int messageCount, String fileReference)
+            implements Payload {
+        public RecordNotice {
+            Objects.requireNonNull(text);
+            Objects.requireNonNull(officialName);
+            Objects.requireNonNull(fileReference);
+            if (messageCount < 1) {
+                throw new IllegalArgumentException("messageCount");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "RecordNotice[" + id + "]";
+        }
+    }
+
     /** A payload this client does not understand (newer version or type); kept as it came. */
     record Unknown(String id, Instant sentAt, String json) implements Payload {
         @Override
@@ -96,6 +122,7 @@ public sealed interface Payload {
         return switch (this) {
             case Text t -> Optional.of(t.text());
             case Edit e -> Optional.of(e.text());
+            case RecordNotice n -> Optional.of(n.text());
             default -> Optional.empty();
         };
     }
@@ -169,6 +196,13 @@ public sealed interface Payload {
                     node.put("type", "info");
                     node.put("title", i.title());
                 }
+                case RecordNotice n -> {
+                    node.put("type", "record-notice");
+                    node.put("text", n.text());
+                    node.put("officialName", n.officialName());
+                    node.put("messageCount", n.messageCount());
+                    node.put("fileReference", n.fileReference());
+                }
                 case Unknown u -> throw new AssertionError();
             }
             try {
@@ -224,6 +258,18 @@ public sealed interface Payload {
                                 targets);
                     }
                     case "info" -> new Info(id, sentAt, text(node, "title"));
+                    case "record-notice" -> {
+                        if (!node.path("messageCount").canConvertToInt()) {
+                            throw new IllegalArgumentException("messageCount");
+                        }
+                        yield new RecordNotice(
+                                id,
+                                sentAt,
+                                text(node, "text"),
+                                text(node, "officialName"),
+                                node.get("messageCount").asInt(),
+                                text(node, "fileReference"));
+                    }
                     default -> new Unknown(id, sentAt, json);
                 };
             } catch (IllegalArgumentException e) {

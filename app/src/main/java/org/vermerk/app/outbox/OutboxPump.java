@@ -165,7 +165,8 @@ public final class OutboxPump implements AutoCloseable {
             Transition.Builder done =
                     Transition.forConversation(entry.conversationId()).dequeue(entry.id());
             if (entry.messageId() != null) {
-                done.deliveryState(entry.messageId(), DeliveryState.SENT);
+                done.deliveryState(entry.messageId(), DeliveryState.SENT)
+                        .serverSeq(entry.messageId(), answer.logIndex());
             }
             keystore.apply(done.build());
             rejections.accepted(entry);

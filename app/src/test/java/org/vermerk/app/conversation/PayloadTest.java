@@ -22,7 +22,14 @@ class PayloadTest {
                 new Payload.Delete("m4", AT, "m2"),
                 new Payload.Reaction("m5", AT, "m1", "👍"),
                 new Payload.Receipt("m6", AT, Payload.Receipt.Status.READ, List.of("m1", "m2")),
-                new Payload.Info("m7", AT, "Referat Z 3"));
+                new Payload.Info("m7", AT, "Referat Z 3"),
+                new Payload.RecordNotice(
+                        "m8",
+                        AT,
+                        "Anna Schmidt hat 3 Nachrichten zu Az. 12-345/2026 zu den Akten genommen",
+                        "Anna Schmidt",
+                        3,
+                        "12-345/2026"));
         for (Payload payload : all) {
             assertThat(Payload.parse(payload.bytes())).isEqualTo(payload);
         }
@@ -38,6 +45,23 @@ class PayloadTest {
         String poll = "{\"v\":1,\"id\":\"y\",\"sentAt\":1,\"type\":\"poll\",\"question\":\"?\"}";
         assertThat(Payload.parse(newer)).isEqualTo(new Payload.Unknown("x", Instant.ofEpochMilli(1), newer));
         assertThat(Payload.parse(poll).json()).isEqualTo(poll);
+    }
+
+    @Test
+    void aRecordNoticeIsSearchableAndMalformedOnesAreRefused() throws Exception {
+        String json = "{\"v\":1,\"id\":\"n\",\"sentAt\":1,\"type\":\"record-notice\","
+                + "\"text\":\"Anna hat 1 Nachricht zu Az. 1/26 zu den Akten genommen\",\"officialName\":\"Anna\","
+                + "\"messageCount\":1,\"fileReference\":\"1/26\"}";
+        Payload notice = Payload.parse(json);
+        assertThat(notice).isInstanceOf(Payload.RecordNotice.class);
+        assertThat(notice.json()).isEqualTo(json);
+        assertThat(notice.searchText()).contains("Anna hat 1 Nachricht zu Az. 1/26 zu den Akten genommen");
+        for (String bad : List.of(
+                json.replace("\"messageCount\":1", "\"messageCount\":0"),
+                json.replace("\"messageCount\":1", "\"messageCount\":\"eins\""),
+                json.replace(",\"fileReference\":\"1/26\"", ""))) {
+            assertThatThrownBy(() -> Payload.parse(bad)).isInstanceOf(Payload.InvalidPayloadException.class);
+        }
     }
 
     @Test
