@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -107,6 +109,7 @@ class SmokeTestProcessTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX) // a display is an X11/Wayland notion; Windows and macOS always have their desktop
     void withoutADisplayItFailsWithTheReason() throws Exception {
         // The desktop platform (GTK on Linux) and no DISPLAY: what a broken rollout looks like.
         Result result = vermerk(List.of("-Dprism.order=sw"), Map.of(), "--smoke-test");
