@@ -11,13 +11,8 @@ import org.bouncycastle.crypto.RawAgreement;
 import org.bouncycastle.crypto.agreement.BasicRawAgreement;
 import org.bouncycastle.crypto.agreement.ECDHCBasicAgreement;
 import org.bouncycastle.crypto.agreement.X25519Agreement;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.hpke.HPKE;
-import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CryptoException;
 import org.vermerk.protocol.crypto.CryptoRule;
@@ -284,14 +279,12 @@ final class BcHpke {
     /** {@code LabeledExtract(salt, label, ikm) = Extract(salt, "HPKE-v1" || suite_id || label || ikm)}. */
     private static byte[] labeledExtract(byte[] suiteId, byte[] salt, String label, byte[] ikm) {
         byte[] labeledIkm = concat(VERSION, suiteId, label.getBytes(StandardCharsets.US_ASCII), ikm);
-        HMac hmac = new HMac(new SHA256Digest());
-        // An empty salt acts as Nh zero bytes: HMAC pads its key with zeros.
-        hmac.init(new KeyParameter(salt));
-        hmac.update(labeledIkm, 0, labeledIkm.length);
-        byte[] out = new byte[NH];
-        hmac.doFinal(out, 0);
-        Arrays.fill(labeledIkm, (byte) 0);
-        return out;
+        try {
+            // An empty salt acts as Nh zero bytes: HMAC pads its key with zeros.
+            return Sha256.hmac(salt, labeledIkm);
+        } finally {
+            Arrays.fill(labeledIkm, (byte) 0);
+        }
     }
 
     /**
@@ -308,11 +301,7 @@ final class BcHpke {
                 suiteId,
                 label.getBytes(StandardCharsets.US_ASCII),
                 info);
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(HKDFParameters.skipExtractParameters(prk, labeledInfo));
-        byte[] out = new byte[length];
-        hkdf.generateBytes(out, 0, length);
-        return out;
+        return Sha256.hkdfExpand(prk, labeledInfo, length);
     }
 
     private static byte[] concat(byte[]... parts) {

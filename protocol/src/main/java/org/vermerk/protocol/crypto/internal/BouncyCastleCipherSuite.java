@@ -3,12 +3,7 @@ package org.vermerk.protocol.crypto.internal;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.hpke.HPKE;
-import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.crypto.params.KeyParameter;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.crypto.CryptoException;
@@ -18,8 +13,9 @@ import org.vermerk.protocol.crypto.KeyPair;
 import org.vermerk.protocol.crypto.Secret;
 
 /**
- * The SHA-256 cipher suites 1, 2 and 3 (RFC 9420 §17.1) on BouncyCastle's lightweight API: hash,
- * HMAC and HKDF with SHA-256, HPKE from {@link HPKE}, Ed25519 or ECDSA P-256 signatures. AES-GCM
+ * The SHA-256 cipher suites 1, 2 and 3 (RFC 9420 §17.1) on BouncyCastle's lightweight API: HPKE
+ * keys from {@link HPKE}, Ed25519 or ECDSA P-256 signatures; hash, HMAC and HKDF on the JDK's
+ * SHA-256 ({@link Sha256}). AES-GCM
  * comes from the JDK's provider, which measured several times faster than BouncyCastle's on this
  * hardware (docs/benchmarks.md); ChaCha20-Poly1305 from BouncyCastle. Stateless and thread-safe
  * ({@link SecureRandom} is thread-safe).
@@ -113,21 +109,12 @@ public final class BouncyCastleCipherSuite implements CipherSuite {
 
     @Override
     public byte[] hash(byte[] data) {
-        SHA256Digest digest = new SHA256Digest();
-        digest.update(data, 0, data.length);
-        byte[] out = new byte[SHA256_LENGTH];
-        digest.doFinal(out, 0);
-        return out;
+        return Sha256.hash(data);
     }
 
     @Override
     public byte[] mac(byte[] key, byte[] data) {
-        HMac hmac = new HMac(new SHA256Digest());
-        hmac.init(new KeyParameter(key));
-        hmac.update(data, 0, data.length);
-        byte[] out = new byte[SHA256_LENGTH];
-        hmac.doFinal(out, 0);
-        return out;
+        return Sha256.hmac(key, data);
     }
 
     @Override
@@ -138,14 +125,7 @@ public final class BouncyCastleCipherSuite implements CipherSuite {
 
     @Override
     public byte[] kdfExpand(byte[] prk, byte[] info, int length) {
-        if (length < 0 || length > 255 * SHA256_LENGTH) {
-            throw new IllegalArgumentException("HKDF-Expand length " + length + " out of range");
-        }
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(HKDFParameters.skipExtractParameters(prk, info));
-        byte[] out = new byte[length];
-        hkdf.generateBytes(out, 0, length);
-        return out;
+        return Sha256.hkdfExpand(prk, info, length);
     }
 
     @Override

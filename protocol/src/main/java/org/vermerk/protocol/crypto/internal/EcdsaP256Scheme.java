@@ -2,6 +2,7 @@ package org.vermerk.protocol.crypto.internal;
 
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -14,6 +15,9 @@ import org.vermerk.protocol.crypto.CryptoException;
  * on the quality of a random source. Verification rejects signatures whose DER is not canonical.
  */
 final class EcdsaP256Scheme implements SignatureScheme {
+    /** Decoded and validated public keys (on the curve, not the identity), once per key. */
+    private final PublicKeyCache<ECPublicKeyParameters> publicKeys = new PublicKeyCache<>();
+
     @Override
     public byte[] generatePrivateKey(SecureRandom random) {
         return P256.randomScalar(random);
@@ -34,12 +38,16 @@ final class EcdsaP256Scheme implements SignatureScheme {
 
     @Override
     public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        DSADigestSigner verifier = newSigner();
-        try {
-            verifier.init(false, P256.publicKey(publicKey));
-        } catch (CryptoException e) {
-            return false;
+        ECPublicKeyParameters key = publicKeys.get(publicKey);
+        if (key == null) {
+            try {
+                key = publicKeys.put(publicKey, P256.publicKey(publicKey));
+            } catch (CryptoException e) {
+                return false;
+            }
         }
+        DSADigestSigner verifier = newSigner();
+        verifier.init(false, key);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signature);
     }

@@ -10,6 +10,8 @@ import org.vermerk.protocol.crypto.CryptoRule;
 
 /** Ed25519 (RFC 8032): 32-byte keys, 64-byte signatures {@code R || S}. */
 final class Ed25519Scheme implements SignatureScheme {
+    private final PublicKeyCache<Ed25519PublicKeyParameters> publicKeys = new PublicKeyCache<>();
+
     @Override
     public byte[] generatePrivateKey(SecureRandom random) {
         return new Ed25519PrivateKeyParameters(random).getEncoded();
@@ -45,19 +47,24 @@ final class Ed25519Scheme implements SignatureScheme {
         return signature;
     }
 
+    /**
+     * What {@code Ed25519Signer.verifySignature} does (pure Ed25519, no context), with the public
+     * key decoded once per key ({@link PublicKeyCache}) instead of once per signature.
+     */
     @Override
     public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        if (publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+        if (publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE || signature.length != Ed25519.SIGNATURE_SIZE) {
             return false;
         }
-        try {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, new Ed25519PublicKeyParameters(publicKey));
-            verifier.update(message, 0, message.length);
-            return verifier.verifySignature(signature);
-        } catch (IllegalArgumentException e) {
-            return false;
+        Ed25519PublicKeyParameters key = publicKeys.get(publicKey);
+        if (key == null) {
+            try {
+                key = publicKeys.put(publicKey, new Ed25519PublicKeyParameters(publicKey));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
+        return key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
     }
 
     private static Ed25519PrivateKeyParameters privateKey(byte[] encoded) throws CryptoException {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.junit.jupiter.api.Test;
+import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.crypto.CryptoException;
 import org.vermerk.protocol.crypto.KeyPair;
@@ -55,5 +57,36 @@ class CachedCryptoTest {
         }
         assertThat(keys.privateKey().toString()).isEqualTo("Secret[***]");
         assertThatThrownBy(() -> suite.sign(Secret.of(new byte[31]), AAD)).isInstanceOf(CryptoException.class);
+    }
+
+    /** The decoded public keys kept by the schemes change no verdict: wrong message, signature or key fail. */
+    @Test
+    void cachedPublicKeysVerifyAsBefore() throws CryptoException {
+        for (CipherSuite suite : new CipherSuite[] {
+            BouncyCastleCipherSuite.x25519Aes128GcmEd25519(new SecureRandom()),
+            BouncyCastleCipherSuite.p256Aes128GcmP256(new SecureRandom())
+        }) {
+            KeyPair keys = suite.generateSignatureKeyPair();
+            KeyPair other = suite.generateSignatureKeyPair();
+            byte[] message = {1, 2, 3, 4};
+            byte[] signature = suite.sign(keys.privateKey(), message);
+            for (int round = 0; round < 2; round++) { // the second round finds the keys cached
+                assertThat(suite.verify(keys.publicKey(), message, signature)).isTrue();
+                assertThat(suite.verify(keys.publicKey(), new byte[] {1, 2, 3, 5}, signature))
+                        .isFalse();
+                byte[] tampered = signature.clone();
+                tampered[tampered.length - 1] ^= 1;
+                assertThat(suite.verify(keys.publicKey(), message, tampered)).isFalse();
+                assertThat(suite.verify(keys.publicKey(), message, Arrays.copyOf(signature, 10)))
+                        .isFalse();
+                assertThat(suite.verify(other.publicKey(), message, signature)).isFalse();
+                byte[] malformed = keys.publicKey().toByteArray();
+                malformed[malformed.length - 1] ^= 0x7f;
+                assertThat(suite.verify(Bytes.of(malformed), message, signature))
+                        .isFalse();
+                assertThat(suite.verify(Bytes.of(new byte[5]), message, signature))
+                        .isFalse();
+            }
+        }
     }
 }
