@@ -3,6 +3,8 @@ package org.vermerk.protocol.crypto;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.codec.TlsWriter;
 
@@ -15,6 +17,8 @@ import org.vermerk.protocol.codec.TlsWriter;
  */
 public final class LabeledCrypto {
     private static final String PREFIX = "MLS 1.0 ";
+    private static final int LABEL_CACHE_LIMIT = 256;
+    private static final Map<String, byte[]> LABELS = new ConcurrentHashMap<>();
 
     private final CipherSuite suite;
 
@@ -26,9 +30,22 @@ public final class LabeledCrypto {
         return suite;
     }
 
-    /** {@code "MLS 1.0 " + label} in UTF-8. */
+    /**
+     * {@code "MLS 1.0 " + label} in UTF-8, shared and never to be modified by the caller. The
+     * protocol's own labels are a few dozen constants used several times per message, so their
+     * encodings are kept; labels beyond {@link #LABEL_CACHE_LIMIT} (exporter labels chosen by the
+     * application) are encoded per call.
+     */
     static byte[] mlsLabel(String label) {
-        return (PREFIX + label).getBytes(StandardCharsets.UTF_8);
+        byte[] cached = LABELS.get(label);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] encoded = (PREFIX + label).getBytes(StandardCharsets.UTF_8);
+        if (LABELS.size() < LABEL_CACHE_LIMIT) {
+            LABELS.putIfAbsent(label, encoded);
+        }
+        return encoded;
     }
 
     /** {@code RefHash(label, value) = Hash(RefHashInput)} (§5.2); the label is used as given. */

@@ -1,7 +1,9 @@
 package org.vermerk.protocol.group;
 
+import java.util.List;
 import java.util.Objects;
 import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.codec.DecodeException;
 import org.vermerk.protocol.crypto.CipherSuite;
 import org.vermerk.protocol.schedule.EpochSecrets;
 import org.vermerk.protocol.schedule.GroupContext;
@@ -41,6 +43,11 @@ final class EpochState {
     final SecretTree secretTree;
     /** Proposals received in this epoch; touched only by the conversation's worker. */
     final ProposalStore proposals = new ProposalStore();
+    /**
+     * The decoded {@code external_senders} of {@link #context}, decoded on first use and then kept
+     * for the epoch (every received message needs them); touched only by the conversation's worker.
+     */
+    private List<ExternalSender> externalSenders;
 
     EpochState(
             CipherSuite suite,
@@ -115,5 +122,13 @@ final class EpochState {
     public String toString() {
         return "EpochState[" + context.groupId() + ", epoch " + Long.toUnsignedString(context.epoch()) + ", "
                 + ownLeaf() + " of " + tree.occupiedLeaves().size() + " members]";
+    }
+
+    /** The group context's external senders (RFC 9420 §12.1.8.1), decoded once per epoch. */
+    List<ExternalSender> externalSenders() throws DecodeException {
+        if (externalSenders == null) {
+            externalSenders = ExternalSender.find(context.extensions());
+        }
+        return externalSenders;
     }
 }

@@ -25,7 +25,7 @@ final class GroupSignatureKeys implements SignatureKeys {
 
     GroupSignatureKeys(EpochState state) throws DecodeException {
         this.tree = state.tree;
-        this.externalSenders = ExternalSender.find(state.context.extensions());
+        this.externalSenders = state.externalSenders();
     }
 
     @Override
