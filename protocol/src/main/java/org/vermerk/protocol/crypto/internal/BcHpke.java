@@ -2,9 +2,9 @@ package org.vermerk.protocol.crypto.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.RawAgreement;
@@ -35,8 +35,15 @@ import org.vermerk.protocol.crypto.Secret;
 final class BcHpke {
     private static final int NH = 32;
     private static final byte[] VERSION = "HPKE-v1".getBytes(StandardCharsets.US_ASCII);
+    /** From this many seals on, {@link #sealEach} runs them in parallel; below, the hand-over costs more than it saves. */
+    static final int PARALLEL_FROM = 4;
 
-    private final HPKE hpke;
+    /**
+     * BouncyCastle's HPKE object is not thread-safe (its KEM and HKDF keep one {@code
+     * HKDFBytesGenerator} and key pair generator each), so every thread has its own.
+     */
+    private final ThreadLocal<HPKE> hpke;
+
     private final KemKeys keys;
     private final Aead aead;
     private final SecureRandom random;
@@ -50,7 +57,7 @@ final class BcHpke {
         if (kdfId != HPKE.kdf_HKDF_SHA256) {
             throw new IllegalArgumentException("HPKE KDF " + kdfId);
         }
-        this.hpke = new HPKE(HPKE.mode_base, kemId, kdfId, aeadId);
+        this.hpke = ThreadLocal.withInitial(() -> new HPKE(HPKE.mode_base, kemId, kdfId, aeadId));
         this.keys = keys;
         this.aead = aead;
         this.random = random;
@@ -71,10 +78,10 @@ final class BcHpke {
     }
 
     KeyPair deriveKeyPair(byte[] ikm) {
-        AsymmetricCipherKeyPair pair = hpke.deriveKeyPair(ikm);
+        AsymmetricCipherKeyPair pair = hpke.get().deriveKeyPair(ikm);
         return new KeyPair(
-                Secret.wrap(hpke.serializePrivateKey(pair.getPrivate())),
-                Bytes.of(hpke.serializePublicKey(pair.getPublic())));
+                Secret.wrap(hpke.get().serializePrivateKey(pair.getPrivate())),
+                Bytes.of(hpke.get().serializePublicKey(pair.getPublic())));
     }
 
     KeyPair generateKeyPair() {
@@ -108,7 +115,15 @@ final class BcHpke {
 
     /**
      * {@link #seal} of each plaintext to its key, with {@code info_hash} (a hash over all of
-     * {@code info}) computed once for all.
+     * {@code info}) computed once for all, results in the order of the keys. The seals are
+     * independent of each other, so from {@link #PARALLEL_FROM} on they are spread over the
+     * available cores (a parallel stream on the common fork/join pool, the calling thread taking
+     * part); a commit's UpdatePath to a large group and a Welcome to many new members are mostly
+     * these seals. The ephemeral seeds are drawn from the random source first, one after another in
+     * the order of the keys, so the random source is used exactly as by sealing one by one (tests
+     * with a deterministic source get the same ciphertexts). Every object a seal touches is its
+     * own or per thread: the HPKE key helper ({@link #hpke}), the digest ({@link Sha256}), the AEAD
+     * ({@link JdkAesGcm}'s per-thread cipher, {@link BcAead}'s per-call one).
      */
     List<HpkeCiphertext> sealEach(List<Bytes> publicKeys, byte[] info, byte[] aad, List<byte[]> plaintexts)
             throws CryptoException {
@@ -116,18 +131,57 @@ final class BcHpke {
             throw new IllegalArgumentException(publicKeys.size() + " keys for " + plaintexts.size() + " plaintexts");
         }
         byte[] infoHash = infoHash(info);
-        List<HpkeCiphertext> out = new ArrayList<>(publicKeys.size());
-        for (int i = 0; i < publicKeys.size(); i++) {
-            Context context = setupSenderWithInfoHash(publicKeys.get(i), infoHash);
-            try {
-                out.add(new HpkeCiphertext(
-                        Bytes.of(context.enc),
-                        Bytes.of(aead.seal(context.key, context.baseNonce, aad, plaintexts.get(i)))));
-            } finally {
-                context.wipe();
+        int count = publicKeys.size();
+        byte[][] seeds = new byte[count][];
+        try {
+            for (int i = 0; i < count; i++) {
+                seeds[i] = new byte[keys.privateKeyLength];
+                random.nextBytes(seeds[i]);
+            }
+            IntStream indices = IntStream.range(0, count);
+            if (count >= PARALLEL_FROM) {
+                indices = indices.parallel();
+            }
+            HpkeCiphertext[] out = indices.mapToObj(i -> {
+                        try {
+                            return sealWithSeed(publicKeys.get(i), infoHash, aad, plaintexts.get(i), seeds[i]);
+                        } catch (CryptoException e) {
+                            throw new SealFailed(e);
+                        }
+                    })
+                    .toArray(HpkeCiphertext[]::new);
+            return List.of(out);
+        } catch (SealFailed e) {
+            throw e.cause;
+        } finally {
+            for (byte[] seed : seeds) {
+                if (seed != null) {
+                    Arrays.fill(seed, (byte) 0);
+                }
             }
         }
-        return out;
+    }
+
+    private HpkeCiphertext sealWithSeed(Bytes publicKey, byte[] infoHash, byte[] aad, byte[] plaintext, byte[] seed)
+            throws CryptoException {
+        Context context =
+                setupSenderWithInfoHash(publicKey, infoHash, hpke.get().deriveKeyPair(seed));
+        try {
+            return new HpkeCiphertext(
+                    Bytes.of(context.enc), Bytes.of(aead.seal(context.key, context.baseNonce, aad, plaintext)));
+        } finally {
+            context.wipe();
+        }
+    }
+
+    /** Carries a seal's CryptoException out of the stream. */
+    private static final class SealFailed extends RuntimeException {
+        final CryptoException cause;
+
+        SealFailed(CryptoException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
     }
 
     byte[] open(Secret privateKey, HpkeCiphertext ciphertext, byte[] info, byte[] aad) throws CryptoException {
@@ -163,14 +217,14 @@ final class BcHpke {
 
     /** SetupBaseS (§5.1.1) with {@code Encap(pkR)} (§4.1): a fresh ephemeral key pair per call. */
     private Context setupSender(Bytes publicKey, byte[] info) throws CryptoException {
-        return setupSenderWithInfoHash(publicKey, infoHash(info));
+        return setupSenderWithInfoHash(publicKey, infoHash(info), ephemeral());
     }
 
-    private Context setupSenderWithInfoHash(Bytes publicKey, byte[] infoHash) throws CryptoException {
+    private Context setupSenderWithInfoHash(Bytes publicKey, byte[] infoHash, AsymmetricCipherKeyPair ephemeral)
+            throws CryptoException {
         byte[] pkRm = publicKey.toByteArray();
         AsymmetricKeyParameter pkR = recipient(pkRm);
-        AsymmetricCipherKeyPair ephemeral = ephemeral();
-        byte[] enc = hpke.serializePublicKey(ephemeral.getPublic());
+        byte[] enc = hpke.get().serializePublicKey(ephemeral.getPublic());
         byte[] dh = dh(ephemeral.getPrivate(), pkR);
         byte[] sharedSecret = extractAndExpand(dh, enc, pkRm);
         return keySchedule(enc, sharedSecret, infoHash);
@@ -181,11 +235,11 @@ final class BcHpke {
         byte[] sk = privateKey.expose();
         try {
             byte[] pkRm = keys.publicKeyOf(sk);
-            AsymmetricCipherKeyPair pair = hpke.deserializePrivateKey(sk, pkRm);
+            AsymmetricCipherKeyPair pair = hpke.get().deserializePrivateKey(sk, pkRm);
             AsymmetricKeyParameter pkE;
             try {
                 keys.checkPublicKey(enc);
-                pkE = hpke.deserializePublicKey(enc);
+                pkE = hpke.get().deserializePublicKey(enc);
             } catch (CryptoException | RuntimeException e) {
                 throw new CryptoException(CryptoRule.HPKE_OPEN, "HPKE decapsulation failed");
             }
@@ -322,7 +376,7 @@ final class BcHpke {
         byte[] seed = new byte[keys.privateKeyLength];
         random.nextBytes(seed);
         try {
-            return hpke.deriveKeyPair(seed);
+            return hpke.get().deriveKeyPair(seed);
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
@@ -331,7 +385,7 @@ final class BcHpke {
     private AsymmetricKeyParameter recipient(byte[] pk) throws CryptoException {
         keys.checkPublicKey(pk);
         try {
-            return hpke.deserializePublicKey(pk);
+            return hpke.get().deserializePublicKey(pk);
         } catch (RuntimeException e) {
             throw new CryptoException(CryptoRule.MALFORMED_PUBLIC_KEY, "HPKE public key does not parse");
         }

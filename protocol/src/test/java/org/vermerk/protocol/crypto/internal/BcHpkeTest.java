@@ -1,8 +1,11 @@
 package org.vermerk.protocol.crypto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.hpke.HPKE;
 import org.bouncycastle.crypto.hpke.HPKEContext;
@@ -10,6 +13,8 @@ import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vermerk.protocol.codec.Bytes;
+import org.vermerk.protocol.crypto.CryptoException;
+import org.vermerk.protocol.crypto.CryptoRule;
 import org.vermerk.protocol.crypto.HpkeCiphertext;
 import org.vermerk.protocol.crypto.HpkeExport;
 import org.vermerk.protocol.crypto.KeyPair;
@@ -28,7 +33,10 @@ class BcHpkeTest {
     private record Suite(BcHpke engine, HPKE reference) {}
 
     private static Suite suite(int id) {
-        SecureRandom random = new SecureRandom();
+        return suite(id, new SecureRandom());
+    }
+
+    private static Suite suite(int id, SecureRandom random) {
         return switch (id) {
             case 1 ->
                 new Suite(
@@ -117,5 +125,65 @@ class BcHpkeTest {
                         .exportReceiver(
                                 recipient.privateKey(), export.kemOutput().toByteArray(), INFO, exporterContext, 32))
                 .isEqualTo(export.exportedSecret().expose());
+    }
+
+    /**
+     * The batch that a large commit or Welcome seals runs in parallel from {@link
+     * BcHpke#PARALLEL_FROM} seals on: it gives, in order, exactly the ciphertexts that sealing one
+     * by one gives with the same random source, and each opens for its own recipient.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void sealEachEqualsSealingOneByOne(int id) throws Exception {
+        Suite keys = suite(id);
+        List<KeyPair> recipients = new ArrayList<>();
+        List<Bytes> publicKeys = new ArrayList<>();
+        List<byte[]> plaintexts = new ArrayList<>();
+        for (int i = 0; i < 3 * BcHpke.PARALLEL_FROM; i++) {
+            KeyPair recipient = keys.engine().generateKeyPair();
+            recipients.add(recipient);
+            publicKeys.add(recipient.publicKey());
+            plaintexts.add(new byte[] {(byte) i, 1, 2});
+        }
+        List<HpkeCiphertext> batch = suite(id, seeded()).engine().sealEach(publicKeys, INFO, PLAINTEXT, plaintexts);
+
+        BcHpke oneByOne = suite(id, seeded()).engine();
+        assertThat(batch).hasSize(recipients.size());
+        for (int i = 0; i < recipients.size(); i++) {
+            HpkeCiphertext single = oneByOne.seal(publicKeys.get(i), INFO, PLAINTEXT, plaintexts.get(i));
+            assertThat(batch.get(i)).isEqualTo(single);
+            HPKEContext context = keys.reference()
+                    .setupBaseR(
+                            batch.get(i).kemOutput().toByteArray(),
+                            referencePair(keys.reference(), recipients.get(i)),
+                            INFO);
+            assertThat(context.open(PLAINTEXT, batch.get(i).ciphertext().toByteArray()))
+                    .isEqualTo(plaintexts.get(i));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aMalformedKeyFailsTheWholeBatch(int id) {
+        Suite suite = suite(id);
+        List<Bytes> publicKeys = new ArrayList<>();
+        List<byte[]> plaintexts = new ArrayList<>();
+        for (int i = 0; i < 2 * BcHpke.PARALLEL_FROM; i++) {
+            publicKeys.add(
+                    i == 5
+                            ? Bytes.of(new byte[7])
+                            : suite.engine().generateKeyPair().publicKey());
+            plaintexts.add(PLAINTEXT);
+        }
+        assertThatThrownBy(() -> suite.engine().sealEach(publicKeys, INFO, new byte[0], plaintexts))
+                .isInstanceOfSatisfying(
+                        CryptoException.class, e -> assertThat(e.rule()).isEqualTo(CryptoRule.MALFORMED_PUBLIC_KEY));
+    }
+
+    /** A random source that repeats: SHA1PRNG seeded before its first use. */
+    private static SecureRandom seeded() throws Exception {
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(new byte[] {4, 2});
+        return random;
     }
 }
