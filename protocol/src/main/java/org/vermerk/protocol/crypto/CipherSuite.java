@@ -76,8 +76,10 @@ public interface CipherSuite {
     /**
      * HPKE SealBase of {@code plaintexts[i]} to {@code publicKeys[i]}, each with a fresh ephemeral
      * key and all with the same {@code info} and {@code aad}: what a Welcome does once per new
-     * member, with the encrypted GroupInfo (ratchet tree included) in the info. The same as calling
-     * {@link #hpkeSeal} for each; an implementation may hash the shared info only once.
+     * member, with the encrypted GroupInfo (ratchet tree included) in the info, and a commit's
+     * UpdatePath for all its path secrets. The same as calling {@link #hpkeSeal} for each, results
+     * in the order of the keys; an implementation may hash the shared info only once and may run
+     * the seals in parallel inside the call (ADR 0016).
      */
     default List<HpkeCiphertext> hpkeSealEach(List<Bytes> publicKeys, byte[] info, byte[] aad, List<byte[]> plaintexts)
             throws CryptoException {

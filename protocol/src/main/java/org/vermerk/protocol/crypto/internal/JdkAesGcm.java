@@ -15,13 +15,16 @@ import org.vermerk.protocol.crypto.CryptoRule;
  * data after measuring both (docs/benchmarks.md). Stateless and thread-safe: each thread re-uses
  * one {@link Cipher} of its own ({@link ThreadLocal}; {@code Cipher.getInstance} cost about as
  * much as sealing a 1 KiB message), re-initialised with the call's key and nonce every time, so no
- * key/nonce pair is ever carried over from one call to the next. The JDK refuses to re-initialise
+ * key/nonce pair is ever carried over from one call to the next, and with a fixed zero key after
+ * it, so that no key outlives its call there. The JDK refuses to re-initialise
  * an instance for encryption with the key and nonce it last encrypted with; such a call (a nonce
  * reuse that MLS itself never makes) gets a fresh instance, as every call did before.
  */
 public final class JdkAesGcm implements Aead {
     private static final int TAG_BITS = 128;
     private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(JdkAesGcm::newCipher);
+    private static final SecretKeySpec ZERO_KEY = new SecretKeySpec(new byte[16], "AES");
+    private static final GCMParameterSpec ZERO_NONCE = new GCMParameterSpec(TAG_BITS, new byte[12]);
     private final int keyLength;
 
     public JdkAesGcm(int keyLength) {
@@ -44,11 +47,14 @@ public final class JdkAesGcm implements Aead {
     @Override
     public byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
         checkSizes(key, nonce);
+        Cipher cipher = null;
         try {
-            Cipher cipher = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
+            cipher = init(Cipher.ENCRYPT_MODE, key, nonce, aad);
             return cipher.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            forgetKey(cipher);
         }
     }
 
@@ -67,6 +73,25 @@ public final class JdkAesGcm implements Aead {
             throw new CryptoException(CryptoRule.AEAD_TAG, "AES-GCM tag does not verify");
         } catch (GeneralSecurityException e) {
             throw new CryptoException(CryptoRule.AEAD_TAG, "AES-GCM ciphertext is malformed");
+        } finally {
+            forgetKey(cipher);
+        }
+    }
+
+    /**
+     * Re-initialises the thread's cipher with a fixed all-zero key, so that its key schedule no
+     * longer holds the call's key: a message key the secret tree deleted (§9.2), or an HPKE key on a
+     * pool thread, must not live on in a cached object until the thread's next call. Decryption
+     * mode, because the JDK refuses a repeated key and nonce only for encryption.
+     */
+    private static void forgetKey(Cipher cipher) {
+        if (cipher == null) {
+            return;
+        }
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, ZERO_KEY, ZERO_NONCE);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            CIPHER.remove(); // a fresh instance next time; this one is dropped with its key
         }
     }
 
