@@ -319,6 +319,29 @@ public final class MessageRepository {
         return s.executeUpdate() == 1;
     }
 
+    /** The highest message {@code seq} so far (0 in an empty store): new messages get higher ones. */
+    static long lastSeq(Connection c) throws SQLException {
+        try (var s = c.createStatement();
+                var rows = s.executeQuery("SELECT coalesce(max(seq), 0) FROM messages")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Adds the messages stored after {@code afterSeq} to the search index, in one statement (schema
+     * migration 5 says why not by a trigger per row). Duplicates were not stored, so they have no
+     * new {@code seq} and are not indexed twice; messages without search text are not indexed.
+     */
+    static void indexNewMessages(Connection c, long afterSeq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO message_search (rowid, search_text)
+                SELECT seq, search_text FROM messages WHERE seq > ? AND search_text IS NOT NULL""")) {
+            s.setLong(1, afterSeq);
+            s.executeUpdate();
+        }
+    }
+
     static void edit(Connection c, String messageId, String content, String searchText, Instant editedAt)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""

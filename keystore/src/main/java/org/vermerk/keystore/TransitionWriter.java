@@ -43,10 +43,15 @@ final class TransitionWriter {
         List<String> stored = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         if (!t.messages.isEmpty()) {
+            long lastSeq = MessageRepository.lastSeq(c);
             try (PreparedStatement s = c.prepareStatement(MessageRepository.INSERT)) {
                 for (Message message : t.messages) {
                     (MessageRepository.insert(s, message) ? stored : duplicates).add(message.id());
                 }
+            }
+            // Before the edits below: their trigger takes the old text out of the index.
+            if (!stored.isEmpty()) {
+                MessageRepository.indexNewMessages(c, lastSeq);
             }
         }
         for (Transition.Edit edit : t.edits) {

@@ -295,6 +295,86 @@ class KeystoreTest {
         }
     }
 
+    /**
+     * New messages enter the index once per transition, not by a trigger (schema migration 5). A
+     * batch with duplicates and a message edited in the next transition of the same batch: FTS5's
+     * integrity check against the messages table passes (it fails on a row indexed twice, missing or
+     * with stale text; it requires every row to be indexed, so it runs before any message without
+     * search text exists). Then a message without search text and a local deletion: the index
+     * equals the one FTS5 rebuilds from the messages table.
+     */
+    @Test
+    void searchIndexMatchesTheMessagesAfterBatchesDuplicatesEditsAndDeletions() throws Exception {
+        try (Keystore store = create()) {
+            seed(store);
+            store.applyAll(List.of(
+                    Transition.forConversation("c1")
+                            .addMessage(TestStores.message("c1", "m1", 1, "Die Straße nach Köln ist gesperrt"))
+                            .addMessage(TestStores.message("c1", "m2", 2, "Grüße aus Bonn"))
+                            .build(),
+                    Transition.forConversation("c1")
+                            .addMessage(TestStores.message("c1", "m4", 4, "Haushalt Entwurf"))
+                            .editMessage("m2", "{\"text\":\"Grüße aus Berlin\"}", "Grüße aus Berlin", Instant.EPOCH)
+                            .build()));
+            store.apply(Transition.forConversation("c1")
+                    .addMessage(TestStores.message("c1", "m4", 4, "Haushalt Entwurf"))
+                    .addMessage(TestStores.message("c1", "m5", 5, "Entwurf zur Sitzung"))
+                    .build());
+            store.database()
+                    .write(c -> c.createStatement()
+                            .executeUpdate(
+                                    "INSERT INTO message_search (message_search, rank) VALUES ('integrity-check', 1)"));
+
+            Message reaction = Message.of(
+                    "m3",
+                    "c1",
+                    3L,
+                    "anna.schmidt@bmi.example",
+                    "device-1",
+                    Instant.EPOCH,
+                    Instant.EPOCH,
+                    "{\"type\":\"reaction\"}",
+                    null,
+                    DeliveryState.RECEIVED);
+            store.apply(Transition.forConversation("c1").addMessage(reaction).build());
+            store.messages().deleteLocally("m5", Instant.EPOCH);
+
+            assertThat(store.messages().search("bonn", null, 10)).isEmpty();
+            assertThat(store.messages().search("berlin", null, 10))
+                    .extracting(SearchHit::messageId)
+                    .containsExactly("m2");
+            assertThat(store.messages().search("entwurf", null, 10))
+                    .extracting(SearchHit::messageId)
+                    .containsExactly("m4");
+            assertThat(store.messages().search("koln", null, 10))
+                    .extracting(SearchHit::messageId)
+                    .containsExactly("m1");
+            List<String> written = searchVocabulary(store);
+            assertThat(written).contains("berlin 1 1", "entwurf 1 1").noneMatch(row -> row.startsWith("bonn "));
+            store.database()
+                    .write(c -> c.createStatement()
+                            .executeUpdate("INSERT INTO message_search (message_search) VALUES ('rebuild')"));
+            assertThat(searchVocabulary(store)).isEqualTo(written);
+        }
+    }
+
+    /** Each indexed term with the number of messages and of occurrences (FTS5 {@code fts5vocab}). */
+    private static List<String> searchVocabulary(Keystore store) throws KeystoreException {
+        return store.database().write(c -> {
+            try (var s = c.createStatement()) {
+                s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary"
+                        + " USING fts5vocab(main, message_search, 'row')");
+                List<String> rows = new java.util.ArrayList<>();
+                try (var r = s.executeQuery("SELECT term, doc, cnt FROM temp.search_vocabulary ORDER BY term")) {
+                    while (r.next()) {
+                        rows.add(r.getString(1) + " " + r.getLong(2) + " " + r.getLong(3));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
     @Test
     void recordAuditLogIsAppendOnlyAndMarkedMessagesCannotBeDeleted() throws Exception {
         try (Keystore store = create()) {

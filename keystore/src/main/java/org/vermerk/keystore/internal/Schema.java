@@ -264,7 +264,20 @@ public final class Schema {
                             BEGIN SELECT RAISE(ABORT, 'marked messages are kept as marked'); END""",
                             "ALTER TABLE record_audit ADD COLUMN field TEXT",
                             "ALTER TABLE record_audit ADD COLUMN old_value TEXT",
-                            "ALTER TABLE record_audit ADD COLUMN new_value TEXT")));
+                            "ALTER TABLE record_audit ADD COLUMN new_value TEXT")),
+            new Migration(
+                    5,
+                    "new messages enter the search index in one statement per transition, not by a trigger per row",
+                    List.of(
+                            // With an AFTER INSERT trigger every message INSERT writes two tables, so
+                            // SQLite opens a statement savepoint for it on every virtual table in the
+                            // transaction, and FTS5 (SQLite 3.40) writes its pending terms out as a new
+                            // index segment at each savepoint: one segment per message, then merging
+                            // them. TransitionWriter indexes a transition's new messages with one
+                            // INSERT … SELECT instead (MessageRepository.indexNewMessages), in the
+                            // same transaction. Edits and deletions stay on their triggers (rare, and they
+                            // need the old text). docs/benchmarks.md (keystore) has the numbers.
+                            "DROP TRIGGER message_search_insert")));
 
     public static final int LATEST = MIGRATIONS.getLast().version();
 

@@ -54,11 +54,20 @@ class SchemaMigrationTest {
                           sent_at, received_at, content, search_text, delivery_state)
                         VALUES ('m', 'c', 1, 'u', 'd', 0, 0, '{}', 'Grüße aus Köln', 5)""");
             }
-            if (from >= 2) {
+            if (from >= 2 && from < 4) {
                 exec(
                         old,
                         "INSERT INTO record_marks (id, message_id, file_reference, subject, marked_by, marked_at)"
                                 + " VALUES ('r', 'm', 'AZ', 'S', 'u', 0)");
+            }
+            if (from >= 4) {
+                exec(old, """
+                        INSERT INTO record_marks (id, message_id, file_reference, subject, marked_by, marked_at,
+                          conversation_id, last_message_id)
+                        VALUES ('r', 'm', 'AZ', 'S', 'u', 0, 'c', 'm')""");
+                exec(old, """
+                        INSERT INTO record_mark_messages (mark_id, position, message_id, marked_content, revisions_at_mark)
+                        VALUES ('r', 0, 'm', '{}', 0)""");
             }
             Schema.migrate(old);
             assertThat(Schema.version(old)).isEqualTo(Schema.LATEST);
