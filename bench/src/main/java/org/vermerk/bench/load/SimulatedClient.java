@@ -39,7 +39,7 @@ import org.vermerk.protocol.wire.WireException;
  * executor; {@link #send} may be called from any thread (the JDK WebSocket allows one outstanding
  * send, so frames wait in {@link #outbox}).
  */
-final class SimulatedClient implements WebSocket.Listener {
+final class SimulatedClient {
     static final long ACK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final Duration SETUP_WAIT = Duration.ofSeconds(60);
@@ -75,9 +75,6 @@ final class SimulatedClient implements WebSocket.Listener {
 
     private final AtomicBoolean sending = new AtomicBoolean();
 
-    /** Listener thread only: the text of a frame that arrives in parts. */
-    private final StringBuilder partial = new StringBuilder();
-
     /** Listener thread only: the highest sequence number seen, to spot repeated deliveries. */
     private long seenUpTo;
 
@@ -109,7 +106,7 @@ final class SimulatedClient implements WebSocket.Listener {
         freshChallenge = fresh;
         http.newWebSocketBuilder()
                 .connectTimeout(SETUP_WAIT)
-                .buildAsync(uri, this)
+                .buildAsync(uri, new Connection())
                 .whenComplete((opened, failure) -> {
                     if (failure != null) {
                         fresh.completeExceptionally(failure);
@@ -257,25 +254,52 @@ final class SimulatedClient implements WebSocket.Listener {
         send(codec.encode(new ClientRequest.Ack("a" + ids.incrementAndGet(), upTo)));
     }
 
-    // WebSocket.Listener
+    /**
+     * The listener of one WebSocket. Frames of a connection the driver has given up (the
+     * enrolment connection, after it was closed) are ignored, so that they cannot mix with the
+     * next connection's.
+     */
+    private final class Connection implements WebSocket.Listener {
+        /** Listener thread only: the text of a frame that arrives in parts. */
+        private final StringBuilder partial = new StringBuilder();
 
-    @Override
-    public void onOpen(WebSocket webSocket) {
-        socket = webSocket;
-        webSocket.request(1);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        long now = System.nanoTime();
-        partial.append(data);
-        if (last) {
-            String text = partial.toString();
-            partial.setLength(0);
-            handle(text, now);
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            socket = webSocket;
+            webSocket.request(1);
         }
-        webSocket.request(1);
-        return null;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            long now = System.nanoTime();
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                if (webSocket == socket) {
+                    handle(text, now);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            // The enrolment connection, closed by the driver itself, is not news.
+            if (webSocket == socket) {
+                events.closed(SimulatedClient.this, statusCode);
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            if (webSocket == socket) {
+                freshChallenge.completeExceptionally(error);
+                events.closed(SimulatedClient.this, -1);
+            }
+        }
     }
 
     private void handle(String text, long receivedNanos) {
@@ -318,22 +342,5 @@ final class SimulatedClient implements WebSocket.Listener {
             case ServerFrame.Error f -> f.id();
             default -> null;
         };
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        // The enrolment connection, closed by the driver itself, is not news.
-        if (webSocket == socket) {
-            events.closed(this, statusCode);
-        }
-        return null;
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-        if (webSocket == socket) {
-            freshChallenge.completeExceptionally(error);
-            events.closed(this, -1);
-        }
     }
 }
