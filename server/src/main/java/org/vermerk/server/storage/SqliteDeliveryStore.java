@@ -8,28 +8,40 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.wire.DeliveryKind;
 import org.vermerk.server.storage.AppendResult.Accepted;
 
 /**
  * The {@link DeliveryStore} on one SQLite database file (plain SQLite: the server holds
- * ciphertext and metadata only, ADR 0005). One connection, used under this object's lock, so
- * every method is one serial transaction; WAL journal with {@code synchronous=FULL}, so a
- * returned call survives a crash or power loss.
+ * ciphertext and metadata only, ADR 0005). One connection, used under this object's lock; WAL
+ * journal with {@code synchronous=FULL}, so a returned call survives a crash or power loss.
+ *
+ * <p>Group commit (ADR 0018): every method is one unit of work, run serially, but the units that
+ * callers submit while a commit is being written are run together in the next database
+ * transaction, each inside its own savepoint, and share its one commit (one fsync of the WAL).
+ * A unit that fails is rolled back to its savepoint alone and its caller gets the failure; the
+ * others are unaffected. No call returns before the commit that holds its work is durable, so the
+ * guarantees are those of one transaction per call, at a fraction of the fsyncs under load.
  */
 public final class SqliteDeliveryStore implements DeliveryStore {
     /** Guards {@link #connection}; held for the whole of each transaction. */
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
 
     private final Connection connection;
 
@@ -66,28 +78,120 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         T run() throws SQLException;
     }
 
+    /** Most units of work in one database transaction, so that no caller waits behind an unbounded batch. */
+    private static final int MAX_BATCH = 256;
+
+    /** Units of work submitted and not yet taken into a batch. */
+    private final Queue<Unit<?>> submitted = new ConcurrentLinkedQueue<>();
+
+    /** One caller's work and, once its batch committed or failed, its outcome. Guarded by {@link #lock}. */
+    private static final class Unit<T> {
+        private final Work<T> work;
+        private boolean done;
+        private T result;
+        private RuntimeException failure;
+
+        Unit(Work<T> work) {
+            this.work = work;
+        }
+
+        T outcome() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Runs {@code work} as its own unit in a (possibly shared) transaction and returns once that
+     * transaction is committed. Whoever holds the lock runs everything submitted so far; a caller
+     * whose unit was run by another finds it done when it gets the lock.
+     */
     private <T> T transaction(Work<T> work) {
-        synchronized (lock) {
+        Unit<T> mine = new Unit<>(work);
+        submitted.add(mine);
+        // A lock that parks its waiters: with hundreds of request threads waiting for the next
+        // batch, a monitor's adaptive spinning burnt a fifth of the server's CPU (JFR).
+        lock.lock();
+        try {
+            while (!mine.done) {
+                runBatch();
+            }
+            return mine.outcome();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs the submitted units in one transaction, each in a savepoint, then commits. Holds the lock. */
+    private void runBatch() {
+        List<Unit<?>> batch = new ArrayList<>();
+        Unit<?> next;
+        while (batch.size() < MAX_BATCH && (next = submitted.poll()) != null) {
+            batch.add(next);
+        }
+        StorageException failed = null;
+        boolean committed = false;
+        try {
+            for (Unit<?> unit : batch) {
+                runInSavepoint(unit);
+            }
+            connection.commit();
+            committed = true;
+        } catch (SQLException | RuntimeException e) {
+            // The commit failed, or a unit could not be undone alone: the whole batch is undone.
+            failed = new StorageException("a database transaction failed", e);
             try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+        } finally {
+            // Even on an Error every unit must end, or its caller would wait for ever.
+            for (Unit<?> unit : batch) {
+                if (!committed && unit.failure == null) {
+                    unit.failure =
+                            failed != null ? failed : new StorageException("a database transaction failed", null);
+                    unit.result = null;
                 }
-                if (e instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                throw new StorageException("a database transaction failed", e);
+                unit.done = true;
             }
         }
     }
 
+    /**
+     * Runs one unit; its own failure is recorded in it and its changes undone. Throws only when
+     * the savepoint itself cannot be set or undone, which leaves the transaction in doubt.
+     */
+    private <T> void runInSavepoint(Unit<T> unit) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            unit.result = unit.work.run();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback(savepoint);
+            connection.releaseSavepoint(savepoint);
+            unit.failure = e instanceof RuntimeException runtime
+                    ? runtime
+                    : new StorageException("a database transaction failed", e);
+            return;
+        }
+        connection.releaseSavepoint(savepoint);
+    }
+
+    /**
+     * Prepared statements by their SQL, kept for the connection's life: preparing (parsing and
+     * planning) each statement anew on every call was a good part of the store's CPU time under
+     * load. Every parameter is bound again on each use. Guarded by {@link #lock}.
+     */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
     private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
         for (int i = 0; i < parameters.length; i++) {
             Object value = parameters[i];
             if (value instanceof Bytes bytes) {
@@ -102,9 +206,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     }
 
     private int update(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters)) {
-            return statement.executeUpdate();
-        }
+        return prepare(sql, parameters).executeUpdate();
     }
 
     @FunctionalInterface
@@ -113,8 +215,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     }
 
     private <T> List<T> query(String sql, Row<T> row, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, parameters);
-                ResultSet result = statement.executeQuery()) {
+        // Closing the result set resets the cached statement for its next use.
+        try (ResultSet result = prepare(sql, parameters).executeQuery()) {
             List<T> rows = new ArrayList<>();
             while (result.next()) {
                 rows.add(row.read(result));
@@ -569,12 +671,13 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     @Override
     public void close() {
-        synchronized (lock) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw new StorageException("closing the database failed", e);
-            }
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StorageException("closing the database failed", e);
+        } finally {
+            lock.unlock();
         }
     }
 }
