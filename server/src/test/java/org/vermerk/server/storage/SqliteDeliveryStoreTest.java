@@ -100,7 +100,7 @@ class SqliteDeliveryStoreTest {
         var first = store.append(commit("a1", 1, "c2", List.of()));
         var second = store.append(commit("b1", 1, "c3", List.of()));
 
-        assertThat(first).isEqualTo(new AppendResult.Accepted(1, 2, false, java.util.Set.of("b1")));
+        assertThat(first).isEqualTo(new AppendResult.Accepted(1, 2, false, java.util.Set.of("b1"), NOW));
         assertThat(second).isEqualTo(new AppendResult.StaleEpoch(2));
     }
 
@@ -126,7 +126,7 @@ class SqliteDeliveryStoreTest {
 
         var again = store.append(application("a1", 1, "m1"));
 
-        assertThat(again).isEqualTo(new AppendResult.Accepted(1, 1, true, java.util.Set.of()));
+        assertThat(again).isEqualTo(new AppendResult.Accepted(1, 1, true, java.util.Set.of(), NOW));
         assertThat(store.pending("b1", 0, 10)).hasSize(2);
     }
 
