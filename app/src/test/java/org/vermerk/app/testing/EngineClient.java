@@ -26,6 +26,11 @@ public final class EngineClient implements AutoCloseable {
     /** Messages of other users, in the order the listener reported them. */
     public final List<Message> received = new CopyOnWriteArrayList<>();
 
+    /** What the listener reported as rejected: conversation, log index and reason, in order. */
+    public final List<Rejected> rejected = new CopyOnWriteArrayList<>();
+
+    public record Rejected(String conversationId, Long logIndex, String reason) {}
+
     private Account account;
     private ConversationEngine engine;
 
@@ -52,6 +57,11 @@ public final class EngineClient implements AutoCloseable {
                 if (!message.senderUserId().equals(userId)) {
                     received.add(message);
                 }
+            }
+
+            @Override
+            public void onMessageRejected(String conversationId, Long logIndex, String reason) {
+                rejected.add(new Rejected(conversationId, logIndex, reason));
             }
         });
     }
