@@ -95,7 +95,7 @@ class TamperedFrameTest {
     }
 
     /** Changes the last byte (inside the AEAD-protected ciphertext) of a stored message's MLS payload. */
-    private static void flipLastPayloadByte(Path database, String clientMessageId) throws Exception {
+    static void flipLastPayloadByte(Path database, String clientMessageId) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database)) {
             byte[] payload;
             try (PreparedStatement s = c.prepareStatement("SELECT payload FROM messages WHERE client_message_id = ?")) {
