@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +44,9 @@ class CrashRecoveryTest {
     private static final int KILLS = Integer.getInteger("vermerk.crashes.kills", 50);
     private static final long SEED = Long.getLong("vermerk.crashes.seed", System.nanoTime());
     private static final Duration START_WAIT = Duration.ofSeconds(60);
+
+    /** For the last run to send and receive what the killed ones left (long on a loaded machine). */
+    private static final Duration DRAIN_WAIT = Duration.ofMinutes(5);
 
     @TempDir
     Path dir;
@@ -79,44 +81,47 @@ class CrashRecoveryTest {
         ben = EngineClient.enrol(server, dir.resolve("ben"), "ben@bmi.example");
         String id = ben.engine().direct(kai);
 
-        // Ben writes to kai throughout, so that kai is killed while receiving too.
-        AtomicBoolean benWrites = new AtomicBoolean(true);
         List<String> benSent = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> benWriter = CompletableFuture.runAsync(() -> {
-            try {
-                for (int i = 0; benWrites.get(); i++) {
-                    ben.engine().sendText(id, "ben " + i);
-                    benSent.add("ben " + i);
-                    Thread.sleep(40);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-
         List<String> lines = new CopyOnWriteArrayList<>();
         Path stderr = dir.resolve("kai.stderr");
+        // One run that ends normally: kai joins the conversation from ben's Welcome.
+        running = startKai(kaiHome, id, List.of("drain", "0"), stderr, lines);
+        awaitLine(lines, "DONE", 0, stderr, START_WAIT);
+        assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        running = null;
         for (int kill = 0; kill < KILLS; kill++) {
             long onlineBefore = lines.stream().filter("ONLINE"::equals).count();
             running = startKai(kaiHome, id, List.of("send"), stderr, lines);
-            awaitLine(lines, "READY", kill, stderr);
+            awaitLine(lines, "READY", kill + 1, stderr, START_WAIT);
+            // Ben writes while kai runs, so that kai is killed while receiving too.
+            CompletableFuture<Void> benWrites = CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < 10; i++) {
+                        String text = "ben " + benSent.size();
+                        ben.engine().sendText(id, text);
+                        benSent.add(text);
+                        Thread.sleep(60);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             if (random.nextInt(5) == 0) {
                 Thread.sleep(random.nextLong(1000)); // while unlocking, connecting, authenticating
             } else {
-                awaitLine(lines, "ONLINE", onlineBefore, stderr);
+                awaitLine(lines, "ONLINE", onlineBefore, stderr, START_WAIT);
                 Thread.sleep(random.nextLong(1500)); // while catching up, receiving and sending
             }
             running.destroyForcibly();
             assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
             running = null;
+            benWrites.join();
             Thread.sleep(30); // the reader thread takes the last lines from the pipe
         }
-        benWrites.set(false);
-        benWriter.join();
         assertThat(ben.engine().awaitOutboxEmpty(EngineClient.WAIT)).isTrue();
 
         running = startKai(kaiHome, id, List.of("drain", Integer.toString(benSent.size())), stderr, lines);
-        awaitLine(lines, "DONE", 0, stderr);
+        awaitLine(lines, "DONE", 1, stderr, DRAIN_WAIT);
         assertThat(running.waitFor(30, TimeUnit.SECONDS)).isTrue();
         running = null;
 
@@ -166,7 +171,6 @@ class CrashRecoveryTest {
                 java,
                 "--enable-native-access=ALL-UNNAMED",
                 "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto",
                 "-Dorg.slf4j.simpleLogger.log.org.vermerk=debug",
                 "-cp",
                 classPath,
@@ -192,13 +196,13 @@ class CrashRecoveryTest {
     }
 
     /** Waits until {@code wanted} was printed more than {@code before} times in all runs together. */
-    private void awaitLine(List<String> lines, String wanted, long before, Path stderr) throws Exception {
-        long deadline = System.nanoTime() + START_WAIT.toNanos();
+    private void awaitLine(List<String> lines, String wanted, long before, Path stderr, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
         boolean ended = false;
         while (lines.stream().filter(wanted::equals).count() <= before) {
             if (System.nanoTime() > deadline || ended) {
-                throw new AssertionError(
-                        "kai did not print " + wanted + " (again, after " + before + " times); stderr:\n" + tail(stderr));
+                throw new AssertionError("kai did not print " + wanted + " (again, after " + before
+                        + " times); stderr:\n" + tail(stderr));
             }
             ended = !running.isAlive(); // one more look: the reader may not have taken the last line yet
             Thread.sleep(ended ? 300 : 10);

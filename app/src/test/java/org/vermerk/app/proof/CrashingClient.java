@@ -72,7 +72,7 @@ public final class CrashingClient {
             Message sent = engine.sendText(conversationId, self + " " + next);
             report("SENT " + next + " " + sent.id());
             next++;
-            Thread.sleep(15);
+            Thread.sleep(50);
         }
     }
 
