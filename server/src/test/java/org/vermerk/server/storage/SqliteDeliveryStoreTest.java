@@ -124,8 +124,20 @@ class SqliteDeliveryStoreTest {
         store.append(commit("a1", 0, "c1", List.of("b1")));
         store.append(application("a1", 1, "m1"));
 
-        var again = store.append(application("a1", 1, "m1"));
+        NewGroupMessage first = application("a1", 1, "m1");
+        var again = store.append(new NewGroupMessage(
+                first.groupId(),
+                first.kind(),
+                first.epoch(),
+                first.senderDeviceId(),
+                first.clientMessageId(),
+                first.payload(),
+                null,
+                List.of(),
+                List.of(),
+                NOW.plusSeconds(30)));
 
+        // the resend is answered with the first receipt's time, the one the recipients were given
         assertThat(again).isEqualTo(new AppendResult.Accepted(1, 1, true, java.util.Set.of(), NOW));
         assertThat(store.pending("b1", 0, 10)).hasSize(2);
     }
