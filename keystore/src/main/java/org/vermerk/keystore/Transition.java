@@ -24,6 +24,9 @@ public final class Transition {
 
     record Edit(String messageId, String content, String searchText, Instant editedAt) {}
 
+    /** Where the server put an own message, and (when known) when it received it. */
+    record ServerPosition(long serverSeq, Instant receivedAt) {}
+
     final String conversationId;
     final Conversation newConversation;
     final List<Member> members;
@@ -32,7 +35,7 @@ public final class Transition {
     final List<Message> messages;
     final List<Edit> edits;
     final Map<String, DeliveryState> deliveryStates;
-    final Map<String, Long> serverSeqs;
+    final Map<String, ServerPosition> serverSeqs;
     final List<OutboxEntry.New> enqueue;
     final List<Long> dequeue;
     final Map<String, Long> cursors;
@@ -78,7 +81,7 @@ public final class Transition {
         private final List<Message> messages = new ArrayList<>();
         private final List<Edit> edits = new ArrayList<>();
         private final Map<String, DeliveryState> deliveryStates = new LinkedHashMap<>();
-        private final Map<String, Long> serverSeqs = new LinkedHashMap<>();
+        private final Map<String, ServerPosition> serverSeqs = new LinkedHashMap<>();
         private final List<OutboxEntry.New> enqueue = new ArrayList<>();
         private final List<Long> dequeue = new ArrayList<>();
         private final Map<String, Long> cursors = new LinkedHashMap<>();
@@ -151,7 +154,19 @@ public final class Transition {
          * it sorts and can be marked like a received one; a position already set stays.
          */
         public Builder serverSeq(String messageId, long serverSeq) {
-            serverSeqs.put(Ids.require(messageId, "message id"), serverSeq);
+            serverSeqs.put(Ids.require(messageId, "message id"), new ServerPosition(serverSeq, null));
+            return this;
+        }
+
+        /**
+         * As {@link #serverSeq(String, long)}, and the message's received time becomes {@code
+         * receivedAt}, the server's time of receipt (the time its recipients store), replacing the
+         * local send time it was stored with; both only while no position is set.
+         */
+        public Builder serverSeq(String messageId, long serverSeq, Instant receivedAt) {
+            serverSeqs.put(
+                    Ids.require(messageId, "message id"),
+                    new ServerPosition(serverSeq, Objects.requireNonNull(receivedAt)));
             return this;
         }
 

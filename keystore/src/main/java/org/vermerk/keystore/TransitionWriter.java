@@ -64,11 +64,19 @@ final class TransitionWriter {
                 s.executeUpdate();
             }
         }
-        for (Map.Entry<String, Long> entry : t.serverSeqs.entrySet()) {
+        for (Map.Entry<String, Transition.ServerPosition> entry : t.serverSeqs.entrySet()) {
+            Transition.ServerPosition position = entry.getValue();
             try (PreparedStatement s =
-                    c.prepareStatement("UPDATE messages SET server_seq = ? WHERE id = ? AND server_seq IS NULL")) {
-                s.setLong(1, entry.getValue());
-                s.setString(2, entry.getKey());
+                    c.prepareStatement("UPDATE messages SET server_seq = ?, received_at = coalesce(?, received_at)"
+                            + " WHERE id = ? AND server_seq IS NULL")) {
+                s.setLong(1, position.serverSeq());
+                setNullableLong(
+                        s,
+                        2,
+                        position.receivedAt() == null
+                                ? null
+                                : position.receivedAt().toEpochMilli());
+                s.setString(3, entry.getKey());
                 s.executeUpdate();
             }
         }

@@ -21,6 +21,15 @@ public interface ConversationListener {
     /** An own message's delivery state changed (SENT, DELIVERED, READ), or a received one was edited or deleted. */
     default void onDeliveryState(String conversationId, String messageId, DeliveryState state) {}
 
+    /**
+     * Something that arrived for this conversation did not verify or decrypt — changed on the way
+     * or at the server, or not readable by this device: it was not stored and is not shown, and the
+     * conversation goes on. {@code logIndex} is its place in the group's server log (null if the
+     * server gave none); {@code reason} names the rule it broke (an RFC 9420 validation rule ID such
+     * as {@code FRAMING-3}) or the error's type, never content.
+     */
+    default void onMessageRejected(String conversationId, Long logIndex, String reason) {}
+
     /** We were removed from a conversation (or left it); nothing more can be sent there. */
     default void onRemoved(String conversationId) {}
 

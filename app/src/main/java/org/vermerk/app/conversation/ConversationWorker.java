@@ -144,12 +144,16 @@ final class ConversationWorker implements AutoCloseable {
             process(delivery);
         } catch (Exception e) {
             // The conversation goes on: a frame that does not verify or decrypt is skipped.
+            String reason = e instanceof MlsException mls
+                    ? mls.rule().id()
+                    : e.getClass().getSimpleName();
             LOG.warn(
-                    "event=delivery_rejected conversation={} seq={} logIndex={} error={}",
+                    "event=delivery_rejected conversation={} seq={} logIndex={} error={} reason={}",
                     conversationId,
                     delivery.seq(),
                     delivery.logIndex(),
-                    e.getClass().getSimpleName());
+                    e.getClass().getSimpleName(),
+                    reason);
             try {
                 engine.keystore()
                         .apply(Transition.forConversation(conversationId)
@@ -160,6 +164,7 @@ final class ConversationWorker implements AutoCloseable {
                 engine.completed(delivery.seq(), false);
                 return;
             }
+            engine.listener().onMessageRejected(conversationId, delivery.logIndex(), reason);
         }
         engine.completed(delivery.seq(), true);
     }

@@ -28,7 +28,7 @@ import org.vermerk.protocol.wire.WireException;
  * Sends the keystore's outbox (see {@link OutboxRequests}) in order, one request at a time, and
  * removes each entry — marking its message {@link DeliveryState#SENT} in the same transaction — when
  * the server answers {@code accepted} (a {@code duplicate} answer counts as accepted: the first send
- * got through). Woken after each authentication and whenever something was enqueued ({@link
+ * got through); the message takes the server's log index and time of receipt from the answer. Woken after each authentication and whenever something was enqueued ({@link
  * #wake()}).
  *
  * <p>Failures: a lost connection or timeout ends the round (the next authentication wakes it);
@@ -165,8 +165,14 @@ public final class OutboxPump implements AutoCloseable {
             Transition.Builder done =
                     Transition.forConversation(entry.conversationId()).dequeue(entry.id());
             if (entry.messageId() != null) {
-                done.deliveryState(entry.messageId(), DeliveryState.SENT)
-                        .serverSeq(entry.messageId(), answer.logIndex());
+                done.deliveryState(entry.messageId(), DeliveryState.SENT);
+                if (answer.receivedAtMillis() != null) {
+                    // The server's time of receipt, as the recipients store it (records need it).
+                    done.serverSeq(
+                            entry.messageId(), answer.logIndex(), Instant.ofEpochMilli(answer.receivedAtMillis()));
+                } else {
+                    done.serverSeq(entry.messageId(), answer.logIndex());
+                }
             }
             keystore.apply(done.build());
             rejections.accepted(entry);

@@ -19,7 +19,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
 
-    /** Guarded by this: open socket pairs. */
+    /** Guarded by this: open socket pairs (client side, then server side). */
     private final List<Socket> open = new ArrayList<>();
 
     private volatile boolean closed;
@@ -58,7 +58,7 @@ public final class CuttingProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {
@@ -72,6 +72,7 @@ public final class CuttingProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+            forget(from, to);
         }
     }
 
@@ -83,6 +84,38 @@ public final class CuttingProxy implements AutoCloseable {
             open.clear();
         }
         sockets.forEach(CuttingProxy::closeQuietly);
+    }
+
+    /** Removes a closed pair (both sockets at once, so the list stays in pairs). */
+    private synchronized void forget(Socket a, Socket b) {
+        int i = open.indexOf(a);
+        if (i >= 0 && (i ^ 1) < open.size() && open.get(i ^ 1) == b) {
+            int first = i & ~1;
+            open.subList(first, first + 2).clear();
+        }
+    }
+
+    /** How many proxied connections are open now. */
+    public synchronized int openConnections() {
+        return open.size() / 2;
+    }
+
+    /**
+     * Drops one open connection chosen by {@code random} (both of its sockets); returns false when
+     * none was open.
+     */
+    public boolean cutOne(java.util.Random random) {
+        List<Socket> pair;
+        synchronized (this) {
+            if (open.isEmpty()) {
+                return false;
+            }
+            int first = 2 * random.nextInt(open.size() / 2);
+            pair = new ArrayList<>(open.subList(first, first + 2));
+            open.subList(first, first + 2).clear();
+        }
+        pair.forEach(CuttingProxy::closeQuietly);
+        return true;
     }
 
     private static void closeQuietly(Socket socket) {

@@ -73,8 +73,12 @@ public sealed interface ServerFrame extends Frame {
     /**
      * The message is durably in the group's log at {@code logIndex}; {@code epoch} is the group's
      * epoch after it. {@code duplicate} is true when this answers a resend of an accepted message.
+     * {@code receivedAtMillis} is when the server received the message (for a duplicate: the first
+     * time), the same time its recipients get in {@link Deliver#receivedAtMillis()}; null from a
+     * server that does not send it.
      */
-    record Accepted(String id, Bytes groupId, long logIndex, long epoch, boolean duplicate) implements ServerFrame {}
+    record Accepted(String id, Bytes groupId, long logIndex, long epoch, boolean duplicate, Long receivedAtMillis)
+            implements ServerFrame {}
 
     record Acked(String id, long upTo) implements ServerFrame {}
 

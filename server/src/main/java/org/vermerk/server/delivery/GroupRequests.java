@@ -125,7 +125,8 @@ final class GroupRequests {
                         message.groupId(),
                         accepted.logIndex(),
                         accepted.epochAfter(),
-                        accepted.duplicate()));
+                        accepted.duplicate(),
+                        accepted.receivedAt().toEpochMilli()));
             }
             case AppendResult.StaleEpoch stale -> {
                 LOG.info(

@@ -1,14 +1,18 @@
 package org.vermerk.server.storage;
 
+import java.time.Instant;
 import java.util.Set;
 
 /** What became of a {@link NewGroupMessage}. */
 public sealed interface AppendResult {
     /**
      * In the log at {@code logIndex}; {@code epochAfter} is the group's epoch after it. {@code
-     * recipients} are the devices whose queues received something (empty for a duplicate).
+     * recipients} are the devices whose queues received something (empty for a duplicate). {@code
+     * receivedAt} is when the server first received the message (for a duplicate: the original's
+     * time), the time recipients are told too.
      */
-    record Accepted(long logIndex, long epochAfter, boolean duplicate, Set<String> recipients) implements AppendResult {
+    record Accepted(long logIndex, long epochAfter, boolean duplicate, Set<String> recipients, Instant receivedAt)
+            implements AppendResult {
         public Accepted {
             recipients = Set.copyOf(recipients);
         }

@@ -440,12 +440,14 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     public AppendResult append(NewGroupMessage message) {
         return transaction(() -> {
             Optional<Accepted> earlier = first(
-                    "SELECT log_index, epoch, kind FROM messages WHERE sender_device = ? AND client_message_id = ?",
+                    "SELECT log_index, epoch, kind, received_at FROM messages"
+                            + " WHERE sender_device = ? AND client_message_id = ?",
                     row -> new Accepted(
                             row.getLong(1),
                             row.getLong(2) + (row.getString(3).equals(DeliveryKind.COMMIT.wireName()) ? 1 : 0),
                             true,
-                            Set.of()),
+                            Set.of(),
+                            Instant.ofEpochMilli(row.getLong(4))),
                     message.senderDeviceId(),
                     message.clientMessageId());
             if (earlier.isPresent()) {
@@ -516,7 +518,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     epochAfter,
                     logIndex + 1,
                     message.groupId());
-            return new Accepted(logIndex, epochAfter, false, recipients);
+            return new Accepted(logIndex, epochAfter, false, recipients, message.receivedAt());
         });
     }
 

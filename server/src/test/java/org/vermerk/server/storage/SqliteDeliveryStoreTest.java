@@ -100,7 +100,7 @@ class SqliteDeliveryStoreTest {
         var first = store.append(commit("a1", 1, "c2", List.of()));
         var second = store.append(commit("b1", 1, "c3", List.of()));
 
-        assertThat(first).isEqualTo(new AppendResult.Accepted(1, 2, false, java.util.Set.of("b1")));
+        assertThat(first).isEqualTo(new AppendResult.Accepted(1, 2, false, java.util.Set.of("b1"), NOW));
         assertThat(second).isEqualTo(new AppendResult.StaleEpoch(2));
     }
 
@@ -124,9 +124,21 @@ class SqliteDeliveryStoreTest {
         store.append(commit("a1", 0, "c1", List.of("b1")));
         store.append(application("a1", 1, "m1"));
 
-        var again = store.append(application("a1", 1, "m1"));
+        NewGroupMessage first = application("a1", 1, "m1");
+        var again = store.append(new NewGroupMessage(
+                first.groupId(),
+                first.kind(),
+                first.epoch(),
+                first.senderDeviceId(),
+                first.clientMessageId(),
+                first.payload(),
+                null,
+                List.of(),
+                List.of(),
+                NOW.plusSeconds(30)));
 
-        assertThat(again).isEqualTo(new AppendResult.Accepted(1, 1, true, java.util.Set.of()));
+        // the resend is answered with the first receipt's time, the one the recipients were given
+        assertThat(again).isEqualTo(new AppendResult.Accepted(1, 1, true, java.util.Set.of(), NOW));
         assertThat(store.pending("b1", 0, 10)).hasSize(2);
     }
 
