@@ -1,6 +1,7 @@
 package org.vermerk.app.conversation;
 
 import org.vermerk.app.connection.ConnectionState;
+import org.vermerk.keystore.Contact;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Message;
@@ -25,4 +26,13 @@ public interface ConversationListener {
     default void onRemoved(String conversationId) {}
 
     default void onConnectionState(ConnectionState state) {}
+
+    /**
+     * A member's device keys changed (ADR 0014): a warning was stored in each of {@code
+     * conversationIds}, and sending there waits for {@link ConversationEngine#acknowledgeKeyChange}.
+     */
+    default void onKeyChanged(String userId, java.util.List<String> conversationIds) {}
+
+    /** A contact's trust state changed: first met, verified, key changed or acknowledged. */
+    default void onTrustChanged(Contact contact) {}
 }
