@@ -313,9 +313,60 @@ public final class ConversationEngine implements AutoCloseable {
         return trust.contact(userId);
     }
 
-    /** The trust in the user's keys; {@link Contact.Trust#UNKNOWN} for someone never met. */
-    public Contact.Trust trust(String userId) throws KeystoreException {
-        return trust.trust(userId);
+    /** The trust in the user's keys; {@link TrustState#UNKNOWN} for someone never met. */
+    public TrustState trust(String userId) throws KeystoreException {
+        return TrustState.of(trust.trust(userId));
+    }
+
+    /** Title, marking and members with their trust state, for an info screen. */
+    public GroupInfo groupInfo(String conversationId) throws Exception {
+        Conversation c = conversation(conversationId)
+                .orElseThrow(() -> new ConversationException("no conversation " + conversationId));
+        List<GroupInfo.MemberInfo> people = new ArrayList<>();
+        for (Member m : members(conversationId)) {
+            Optional<Contact> contact = trust.contact(m.userId());
+            people.add(new GroupInfo.MemberInfo(
+                    m.userId(),
+                    contact.map(Contact::displayName).orElse(m.userId()),
+                    m.userId().equals(userId())
+                            ? TrustState.VERIFIED
+                            : TrustState.of(contact.map(Contact::trust).orElse(Contact.Trust.UNKNOWN)),
+                    m.userId().equals(userId())));
+        }
+        return new GroupInfo(
+                conversationId,
+                c.kind() == Conversation.Kind.GROUP,
+                c.title(),
+                Optional.ofNullable(c.classification()),
+                people);
+    }
+
+    /** The members of {@code conversationId} whose key change waits for an acknowledgement. */
+    public List<String> unacknowledgedKeyChanges(String conversationId) throws KeystoreException {
+        return trust.unacknowledged(
+                members(conversationId).stream().map(Member::userId).toList());
+    }
+
+    /**
+     * Renames a group: stored here at once and told to the members with the marking ({@link
+     * Payload.Info}), queued like any message when offline.
+     */
+    public void rename(String conversationId, String title) throws Exception {
+        if (title == null || title.isBlank()) {
+            throw new ConversationException("a group needs a title");
+        }
+        Conversation c = conversation(conversationId)
+                .orElseThrow(() -> new ConversationException("no conversation " + conversationId));
+        if (c.kind() != Conversation.Kind.GROUP) {
+            throw new ConversationException("a 1:1 conversation has no title of its own");
+        }
+        String stripped = title.strip();
+        Optional<String> marking = Optional.ofNullable(c.classification());
+        call(worker(conversationId), w -> {
+            keystore().conversations().rename(conversationId, stripped);
+            return w.send((mid, now) -> new Payload.Info(mid, now, stripped, marking));
+        });
+        conversation(conversationId).ifPresent(listener::onConversationChanged);
     }
 
     /** The safety number of us and {@code userId}, from both users' device keys as the directory lists them. */
@@ -331,7 +382,7 @@ public final class ConversationEngine implements AutoCloseable {
      * Marks {@code userId} verified after the user compared the safety number: their current
      * device keys (from the directory) become the trusted ones. Acknowledges a key change too.
      */
-    public Contact verify(String userId) throws Exception {
+    public TrustState verify(String userId) throws Exception {
         if (userId.equals(userId())) {
             throw new ConversationException("one does not verify oneself");
         }
@@ -339,17 +390,22 @@ public final class ConversationEngine implements AutoCloseable {
         if (keys.isEmpty()) {
             throw new ConversationException(userId + " has no enrolled devices");
         }
-        Contact contact = trust.verify(userId, keys);
+        trust.verify(userId, keys);
         directory.user(userId).ifPresent(u -> rememberName(u.userId(), u.displayName()));
-        listener.onTrustChanged(trust.contact(userId).orElse(contact));
-        return contact;
+        listener.onTrustChanged(userId, TrustState.VERIFIED);
+        return TrustState.VERIFIED;
     }
 
     /** The user saw that {@code userId}'s keys changed: sending to them goes on (trusted on first use again). */
-    public Contact acknowledgeKeyChange(String userId) throws Exception {
-        Contact contact = trust.acknowledgeKeyChange(userId);
-        listener.onTrustChanged(contact);
-        return contact;
+    public TrustState acknowledgeKeyChange(String userId) throws Exception {
+        TrustState state = TrustState.of(trust.acknowledgeKeyChange(userId).trust());
+        listener.onTrustChanged(userId, state);
+        return state;
+    }
+
+    /** Remembers a display name the directory gave (shown in group info instead of the ID). */
+    public void rememberDisplayName(String userId, String displayName) {
+        rememberName(userId, displayName);
     }
 
     private void rememberName(String userId, String displayName) {
@@ -399,7 +455,7 @@ public final class ConversationEngine implements AutoCloseable {
             }
             LOG.info("event=key_changed user={} conversations={}", changed.userId(), affected.size());
             listener.onKeyChanged(changed.userId(), affected);
-            listener.onTrustChanged(changed);
+            listener.onTrustChanged(changed.userId(), TrustState.KEY_CHANGED);
         }
     }
 

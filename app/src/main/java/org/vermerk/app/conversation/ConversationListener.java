@@ -1,7 +1,6 @@
 package org.vermerk.app.conversation;
 
 import org.vermerk.app.connection.ConnectionState;
-import org.vermerk.keystore.Contact;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Message;
@@ -33,6 +32,6 @@ public interface ConversationListener {
      */
     default void onKeyChanged(String userId, java.util.List<String> conversationIds) {}
 
-    /** A contact's trust state changed: first met, verified, key changed or acknowledged. */
-    default void onTrustChanged(Contact contact) {}
+    /** A contact's trust state changed by verifying, a key change or its acknowledgement. */
+    default void onTrustChanged(String userId, TrustState trust) {}
 }

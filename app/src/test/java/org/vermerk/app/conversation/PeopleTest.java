@@ -19,8 +19,6 @@ import org.vermerk.app.account.Device;
 import org.vermerk.app.account.DirectoryUser;
 import org.vermerk.app.testing.LoopbackServer;
 import org.vermerk.app.testing.TestAccounts;
-import org.vermerk.keystore.Contact;
-import org.vermerk.keystore.Contact.Trust;
 import org.vermerk.keystore.Message;
 
 /**
@@ -57,7 +55,7 @@ class PeopleTest {
         final ConversationEngine engine;
         final List<Message> received = new CopyOnWriteArrayList<>();
         final List<String> keyChanges = new CopyOnWriteArrayList<>();
-        final List<Contact> trustChanges = new CopyOnWriteArrayList<>();
+        final List<TrustState> trustChanges = new CopyOnWriteArrayList<>();
 
         Client(String userId, String home, String code) throws Exception {
             this.userId = userId;
@@ -76,8 +74,8 @@ class PeopleTest {
                 }
 
                 @Override
-                public void onTrustChanged(Contact contact) {
-                    trustChanges.add(contact);
+                public void onTrustChanged(String user, TrustState trust) {
+                    trustChanges.add(trust);
                 }
             });
             open.add(this);
@@ -158,12 +156,26 @@ class PeopleTest {
         assertThat(classification(clara, id)).isEqualTo(label);
         assertThat(clara.engine.conversation(id).orElseThrow().title()).isEqualTo("Lagezentrum");
 
+        anna.engine.rename(id, "Lagezentrum Nord");
+        assertThat(anna.engine.groupInfo(id).title()).isEqualTo("Lagezentrum Nord");
+        assertThat(anna.engine.groupInfo(id).classification()).contains(label);
+        awaitTrue(() -> title(clara, id).equals("Lagezentrum Nord"), "clara sees the new title");
+        assertThat(classification(clara, id)).as("the marking stays").isEqualTo(label);
+
         String open = anna.engine.createGroup("Kantine", null, List.of(ben.userId));
         assertThat(anna.engine.conversation(open).orElseThrow().classification())
                 .isNull();
         assertThatThrownBy(() -> anna.engine.createGroup("x", "zwei\nZeilen", List.of()))
                 .isInstanceOf(ConversationException.class)
                 .hasMessageContaining("one line");
+    }
+
+    private static String title(Client client, String id) {
+        try {
+            return client.engine.conversation(id).map(c -> c.title()).orElse("");
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static String classification(Client client, String id) {
@@ -178,22 +190,27 @@ class PeopleTest {
     void aFirstContactIsTrustedOnFirstUseAndVerifyingMakesItVerified() throws Exception {
         Client anna = client("anna@bmi.example", "Anna Schmidt");
         Client ben = client("ben@bmi.example", "Ben Krüger");
-        assertThat(anna.engine.trust(ben.userId)).isEqualTo(Trust.UNKNOWN);
+        assertThat(anna.engine.trust(ben.userId)).isEqualTo(TrustState.UNKNOWN);
 
         String id = anna.engine.direct(ben.userId);
-        assertThat(anna.engine.trust(ben.userId)).isEqualTo(Trust.TRUSTED_ON_FIRST_USE);
-        awaitTrue(() -> trust(ben, anna.userId) == Trust.TRUSTED_ON_FIRST_USE, "ben met anna by the Welcome");
-        assertThat(anna.engine.trust(anna.userId)).as("own user is no contact").isEqualTo(Trust.UNKNOWN);
+        assertThat(anna.engine.trust(ben.userId)).isEqualTo(TrustState.TRUSTED_ON_FIRST_USE);
+        awaitTrue(() -> trust(ben, anna.userId) == TrustState.TRUSTED_ON_FIRST_USE, "ben met anna by the Welcome");
+        assertThat(anna.engine.trust(anna.userId)).as("own user is no contact").isEqualTo(TrustState.UNKNOWN);
 
         assertThat(anna.engine.safetyNumber(ben.userId)).isEqualTo(ben.engine.safetyNumber(anna.userId));
-        Contact verified = anna.engine.verify(ben.userId);
-        assertThat(verified.trust()).isEqualTo(Trust.VERIFIED);
+        assertThat(anna.engine.verify(ben.userId)).isEqualTo(TrustState.VERIFIED);
         assertThat(anna.engine.contact(ben.userId).orElseThrow().displayName()).isEqualTo("Ben Krüger");
-        assertThat(anna.trustChanges).extracting(Contact::trust).contains(Trust.VERIFIED);
+        assertThat(anna.trustChanges).contains(TrustState.VERIFIED);
+        GroupInfo info = anna.engine.groupInfo(id);
+        assertThat(info.group()).isFalse();
+        assertThat(info.members())
+                .extracting(
+                        GroupInfo.MemberInfo::userId, GroupInfo.MemberInfo::displayName, GroupInfo.MemberInfo::trust)
+                .contains(org.assertj.core.groups.Tuple.tuple(ben.userId, "Ben Krüger", TrustState.VERIFIED));
 
         anna.engine.sendText(id, "verifiziert");
         awaitTrue(() -> ben.texts(id).contains("verifiziert"), "ben receives");
-        assertThat(anna.engine.trust(ben.userId)).as("the same keys seen again").isEqualTo(Trust.VERIFIED);
+        assertThat(anna.engine.trust(ben.userId)).as("the same keys seen again").isEqualTo(TrustState.VERIFIED);
     }
 
     @Test
@@ -204,14 +221,14 @@ class PeopleTest {
         String group = anna.engine.createGroup("Referat Z 3", List.of(ben.userId, clara.userId));
         String direct = anna.engine.direct(ben.userId);
         anna.engine.verify(ben.userId);
-        awaitTrue(() -> trust(clara, ben.userId) == Trust.TRUSTED_ON_FIRST_USE, "clara met ben");
+        awaitTrue(() -> trust(clara, ben.userId) == TrustState.TRUSTED_ON_FIRST_USE, "clara met ben");
 
         // Ben enrols a new device with a new key (a re-enrolment, or someone holding his code).
         Client benAgain = new Client(ben.userId, "ben-2", server.newCode(ben.userId));
         clara.engine.addMembers(group, List.of(ben.userId));
 
-        awaitTrue(() -> trust(anna, ben.userId) == Trust.KEY_CHANGED, "anna sees ben's key change");
-        assertThat(trust(clara, ben.userId)).as("by her own commit").isEqualTo(Trust.KEY_CHANGED);
+        awaitTrue(() -> trust(anna, ben.userId) == TrustState.KEY_CHANGED, "anna sees ben's key change");
+        assertThat(trust(clara, ben.userId)).as("by her own commit").isEqualTo(TrustState.KEY_CHANGED);
         awaitTrue(() -> !anna.keyChanges.isEmpty(), "anna's listener is told");
         assertThat(anna.keyChanges.getFirst())
                 .startsWith(ben.userId)
@@ -232,19 +249,19 @@ class PeopleTest {
                 .isInstanceOf(KeyChangeNotAcknowledgedException.class);
         assertThat(anna.engine.messages(group, 1000)).as("nothing stored").hasSize(before);
 
-        Contact acknowledged = anna.engine.acknowledgeKeyChange(ben.userId);
-        assertThat(acknowledged.trust())
+        assertThat(anna.engine.unacknowledgedKeyChanges(direct)).containsExactly(ben.userId);
+        assertThat(anna.engine.acknowledgeKeyChange(ben.userId))
                 .as("no longer verified: the number changed")
-                .isEqualTo(Trust.TRUSTED_ON_FIRST_USE);
+                .isEqualTo(TrustState.TRUSTED_ON_FIRST_USE);
         anna.engine.sendText(group, "nach Bestätigung");
         awaitTrue(() -> benAgain.texts(group).contains("nach Bestätigung"), "ben's new device receives");
         awaitTrue(() -> ben.texts(group).contains("nach Bestätigung"), "ben's old device receives");
-        assertThat(anna.engine.trust(ben.userId)).isEqualTo(Trust.TRUSTED_ON_FIRST_USE);
+        assertThat(anna.engine.trust(ben.userId)).isEqualTo(TrustState.TRUSTED_ON_FIRST_USE);
         anna.engine.verify(ben.userId);
-        assertThat(anna.engine.trust(ben.userId)).isEqualTo(Trust.VERIFIED);
+        assertThat(anna.engine.trust(ben.userId)).isEqualTo(TrustState.VERIFIED);
     }
 
-    private static Trust trust(Client client, String userId) {
+    private static TrustState trust(Client client, String userId) {
         try {
             return client.engine.trust(userId);
         } catch (Exception e) {
