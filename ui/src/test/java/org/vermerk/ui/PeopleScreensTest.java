@@ -185,6 +185,8 @@ class PeopleScreensTest {
         waitUntil(
                 () -> robot.lookup("#trustState").queryAs(Label.class).getText().equals("Stand: Verifiziert"));
         assertThat(anna.trust("ben@bmi.example")).isEqualTo(TrustState.VERIFIED);
+        waitUntil(() -> model.members().stream()
+                .anyMatch(m -> m.userId().equals("ben@bmi.example") && m.trust() == TrustState.VERIFIED));
 
         robot.clickOn("#query").write("Bernd");
         ListView<?> results = robot.lookup("#results").queryAs(ListView.class);

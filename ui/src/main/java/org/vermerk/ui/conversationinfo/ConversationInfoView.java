@@ -126,9 +126,11 @@ public final class ConversationInfoView {
 
         members.setItems(model.members());
         members.setCellFactory(l -> new MemberCell(messages));
+        // The model's selection first (a language switch rebuilds this view), then follow the list.
+        members.getSelectionModel().select(model.selectedProperty().get());
         members.getSelectionModel()
                 .selectedItemProperty()
-                .subscribe(m -> model.selectedProperty().set(m));
+                .addListener((o, old, m) -> model.selectedProperty().set(m));
         model.selectedProperty().subscribe(m -> {
             if (m != members.getSelectionModel().getSelectedItem()) {
                 members.getSelectionModel().select(m);

@@ -67,6 +67,12 @@ public final class ConversationInfoViewModel {
                 verification.set(null);
             } else if (old == null || !old.userId().equals(member.userId()) || verification.get() == null) {
                 VerificationViewModel pane = verifications.apply(member.userId());
+                // Marking verified there shows in the member list here.
+                pane.trustProperty().addListener((t, before, now) -> {
+                    if (before != null && now != before) {
+                        load();
+                    }
+                });
                 verification.set(pane);
                 pane.load();
             }

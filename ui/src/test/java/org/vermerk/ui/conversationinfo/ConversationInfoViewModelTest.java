@@ -29,6 +29,7 @@ class ConversationInfoViewModelTest {
     private final GroupInfoSource source = new GroupInfoSource() {
         @Override
         public GroupInfo info(String conversationId) {
+            calls.add("info");
             return new GroupInfo(conversationId, true, title, Optional.of(LABEL), people);
         }
 
@@ -94,6 +95,12 @@ class ConversationInfoViewModelTest {
         VerificationViewModel pane = model.verificationProperty().get();
         assertThat(pane.userId()).isEqualTo("ben@bmi.example");
         assertThat(pane.safetyNumberProperty().get()).as("loaded at once").isEqualTo("11111 22222");
+        long reads = calls.stream().filter("info"::equals).count();
+        pane.markVerified();
+        assertThat(calls.stream().filter("info"::equals).count())
+                .as("the member list is read again after verifying")
+                .isEqualTo(reads + 1);
+        assertThat(model.verificationProperty().get()).as("the same pane stays").isSameAs(pane);
         model.selectedProperty().set(model.members().getFirst());
         assertThat(model.verificationProperty().get()).as("not for oneself").isNull();
     }
