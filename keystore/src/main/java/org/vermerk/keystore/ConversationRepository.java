@@ -108,6 +108,11 @@ public final class ConversationRepository {
         update("UPDATE conversations SET title = ? WHERE id = ?", title, id);
     }
 
+    /** Sets or (null) clears the conversation's classification marking, as the group's info message carries it. */
+    public void setClassification(String id, String classification) throws KeystoreException {
+        update("UPDATE conversations SET classification = ? WHERE id = ?", classification, id);
+    }
+
     public void setArchived(String id, boolean archived) throws KeystoreException {
         update("UPDATE conversations SET archived = ? WHERE id = ?", archived ? "1" : "0", id);
     }

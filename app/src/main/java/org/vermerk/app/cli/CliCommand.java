@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "The command-line client: enrol this device, send and receive end-to-end encrypted messages,",
-            "create groups, list conversations and members, compare safety numbers.",
+            "create groups, list conversations and members, search the directory, compare safety",
+            "numbers and mark contacts verified.",
             "--home, --passphrase-file and --json go before or after the subcommand."
         },
         subcommands = {
@@ -37,6 +38,9 @@ import picocli.CommandLine.Spec;
             ConversationsCommand.class,
             MembersCommand.class,
             SafetyNumberCommand.class,
+            DirectoryCommand.class,
+            VerifyCommand.class,
+            AcknowledgeCommand.class,
             RecordsCommand.class
         },
         exitCodeListHeading = "Exit codes:%n",

@@ -27,6 +27,7 @@ final class ConversationsCommand extends CliCommand.Sub {
                         : c.title();
                 output.result(
                         c.id() + "  " + (c.kind() == Conversation.Kind.DIRECT ? "1:1  " : "group") + "  " + title
+                                + (c.classification() == null ? "" : "  [" + c.classification() + "]")
                                 + "  (" + members.size() + " members)",
                         Output.fields(
                                 "conversationId",
@@ -35,6 +36,8 @@ final class ConversationsCommand extends CliCommand.Sub {
                                 c.kind().name().toLowerCase(),
                                 "title",
                                 title,
+                                "classification",
+                                c.classification(),
                                 "members",
                                 members));
             }

@@ -47,6 +47,8 @@ final class ExitCodes {
             case ServerErrorException s
             when s.isFatal() -> new CliFailure(REFUSED, s.code().wireName(), s.getMessage());
             case ConnectionException c -> new CliFailure(FAILED, "connection", c.getMessage());
+            case org.vermerk.app.conversation.KeyChangeNotAcknowledgedException k ->
+                new CliFailure(FAILED, "key_change_unacknowledged", k.getMessage());
             case org.vermerk.app.conversation.ConversationException c ->
                 new CliFailure(FAILED, "conversation", c.getMessage());
             case KeystoreException k -> new CliFailure(FAILED, "keystore", k.getMessage());

@@ -38,17 +38,28 @@ final class GroupCommand implements Runnable {
         @Option(names = "--member", paramLabel = "USER_ID", description = "A member; repeat for more.")
         List<String> members = List.of();
 
+        @Option(
+                names = "--classification",
+                paramLabel = "LABEL",
+                description =
+                        "A classification marking shown to all members, e.g. \"VS – NUR FÜR DEN DIENSTGEBRAUCH\".")
+        String classification;
+
         @Override
         void run(Account account, ConversationEngine engine) throws Exception {
-            String id = engine.createGroup(title, members);
+            String id = engine.createGroup(title, classification, members);
             awaitSent(engine);
+            String marking = engine.conversation(id).orElseThrow().classification();
             output.result(
-                    "Created group \"" + title + "\" with " + engine.members(id).size() + " members\n" + id,
+                    "Created group \"" + title + "\"" + (marking == null ? "" : " (" + marking + ")") + " with "
+                            + engine.members(id).size() + " members\n" + id,
                     Output.fields(
                             "event",
                             "groupCreated",
                             "title",
                             title,
+                            "classification",
+                            marking,
                             "members",
                             engine.members(id).size(),
                             "conversationId",

@@ -3,7 +3,9 @@ package org.vermerk.app.cli;
 import java.util.List;
 import org.vermerk.app.account.Account;
 import org.vermerk.app.connection.Session;
+import org.vermerk.app.conversation.ContactTrust;
 import org.vermerk.app.conversation.SafetyNumber;
+import org.vermerk.keystore.Contact;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.wire.ClientRequest;
 import org.vermerk.protocol.wire.ServerFrame;
@@ -33,15 +35,17 @@ final class SafetyNumberCommand extends CliCommand.Sub {
                 throw new CliFailure(ExitCodes.FAILED, "no_devices", user + " has no enrolled devices");
             }
             String number = SafetyNumber.of(account.userId(), own, user, theirs);
+            Contact.Trust trust = new ContactTrust(account.keystore(), account.clock(), account.userId()).trust(user);
             output.result(
                     "Safety number of " + account.userId() + " and " + user + ":\n" + number.substring(0, 35) + "\n"
-                            + number.substring(36),
+                            + number.substring(36) + "\nState: " + TrustNames.text(trust),
                     Output.fields(
                             "userId", account.userId(),
                             "contact", user,
                             "safetyNumber", number,
                             "ownDevices", own.size(),
-                            "contactDevices", theirs.size()));
+                            "contactDevices", theirs.size(),
+                            "trust", TrustNames.of(trust)));
         }
     }
 

@@ -20,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vermerk.app.account.Account;
 import org.vermerk.app.account.AccountConnection;
+import org.vermerk.app.account.Directory;
 import org.vermerk.app.account.InboxCursor;
 import org.vermerk.app.account.KeyPackageSecrets;
 import org.vermerk.app.connection.ConnectionListener;
 import org.vermerk.app.connection.ConnectionState;
 import org.vermerk.app.connection.ServerErrorException;
 import org.vermerk.app.outbox.OutboxPump;
+import org.vermerk.keystore.Contact;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.KeyPackageEntry;
@@ -81,6 +83,8 @@ public final class ConversationEngine implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final AccountConnection connection;
     private final InboxCursor inboxCursor;
+    private final ContactTrust trust;
+    private final Directory directory;
 
     /** Workers by conversation ID; created on first use. */
     private final Map<String, ConversationWorker> workers = new ConcurrentHashMap<>();
@@ -114,6 +118,7 @@ public final class ConversationEngine implements AutoCloseable {
         this.listener = listener;
         this.groupConfig = groupConfig;
         this.inboxCursor = new InboxCursor(account.keystore());
+        this.trust = new ContactTrust(account.keystore(), account.clock(), account.userId());
         this.lastActivity = account.clock().instant();
         this.acked = inboxCursor.storedUpTo();
         this.highestSeen = acked;
@@ -130,6 +135,7 @@ public final class ConversationEngine implements AutoCloseable {
                 }
             }
         });
+        this.directory = new Directory(new OnlineRequests(), account.deviceId());
     }
 
     /** Connects the account and starts processing. */
@@ -185,29 +191,40 @@ public final class ConversationEngine implements AutoCloseable {
                 return c.id();
             }
         }
-        String id = create(KIND_DIRECT, "");
+        String id = create(KIND_DIRECT, "", null);
         call(worker(id), w -> w.addPeople(List.of(userId, userId())));
         return id;
     }
 
     /** A new group with a title and these people (all their devices; our other devices too). */
     public String createGroup(String title, List<String> userIds) throws Exception {
-        String id = create(KIND_GROUP, title);
+        return createGroup(title, null, userIds);
+    }
+
+    /**
+     * A new group with a title, a classification marking such as "VS – NUR FÜR DEN
+     * DIENSTGEBRAUCH" (null or blank: none) and these people. The marking travels with the title
+     * to every member, joiners too ({@link Payload.Info}).
+     */
+    public String createGroup(String title, String classification, List<String> userIds) throws Exception {
+        Optional<String> marking = ClassificationLabel.check(classification);
+        String id = create(KIND_GROUP, title, marking.orElse(null));
         List<String> people = new ArrayList<>(userIds);
         people.add(userId());
         ConversationWorker worker = worker(id);
         call(worker, w -> w.addPeople(people));
-        call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, title)));
+        call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, title, marking)));
         return id;
     }
 
-    /** Adds people (all their devices) and tells the group its title again, for the new members. */
+    /** Adds people (all their devices) and tells the group its title and marking again, for the new members. */
     public void addMembers(String conversationId, List<String> userIds) throws Exception {
         ConversationWorker worker = worker(conversationId);
         call(worker, w -> w.addPeople(userIds));
         Conversation c = conversation(conversationId).orElseThrow();
         if (c.kind() == Conversation.Kind.GROUP) {
-            call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, c.title())));
+            Optional<String> marking = Optional.ofNullable(c.classification());
+            call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, c.title(), marking)));
         }
     }
 
@@ -261,13 +278,201 @@ public final class ConversationEngine implements AutoCloseable {
         return send(conversationId, (id, now) -> new Payload.Reaction(id, now, target, emoji));
     }
 
-    /** Tells the senders that these messages were read. */
+    /** Tells the senders that these messages were read (not held back by a key change: it says nothing new). */
     public Message markRead(String conversationId, List<String> messageIds) throws Exception {
-        return send(conversationId, (id, now) -> new Payload.Receipt(id, now, Payload.Receipt.Status.READ, messageIds));
+        return call(
+                worker(conversationId),
+                w -> w.send((id, now) -> new Payload.Receipt(id, now, Payload.Receipt.Status.READ, messageIds)));
     }
 
+    /**
+     * Sends content, unless a member's key change waits for an acknowledgement: then {@link
+     * KeyChangeNotAcknowledgedException} and nothing is stored. Checked on the conversation's
+     * worker, after what arrived for it was processed, so a change seen just before counts.
+     */
     private Message send(String conversationId, ConversationWorker.PayloadMaker maker) throws Exception {
-        return call(worker(conversationId), w -> w.send(maker));
+        return call(worker(conversationId), w -> {
+            List<String> waiting = trust.unacknowledged(
+                    members(conversationId).stream().map(Member::userId).toList());
+            if (!waiting.isEmpty()) {
+                throw new KeyChangeNotAcknowledgedException(conversationId, waiting);
+            }
+            return w.send(maker);
+        });
+    }
+
+    // ---- people: directory and trust ----
+
+    /** The server's directory (users by ID and name prefix, their devices); waits for the connection. */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** The contact as this device knows them (trust state), if met. */
+    public Optional<Contact> contact(String userId) throws KeystoreException {
+        return trust.contact(userId);
+    }
+
+    /** The trust in the user's keys; {@link TrustState#UNKNOWN} for someone never met. */
+    public TrustState trust(String userId) throws KeystoreException {
+        return TrustState.of(trust.trust(userId));
+    }
+
+    /** Title, marking and members with their trust state, for an info screen. */
+    public GroupInfo groupInfo(String conversationId) throws Exception {
+        Conversation c = conversation(conversationId)
+                .orElseThrow(() -> new ConversationException("no conversation " + conversationId));
+        List<GroupInfo.MemberInfo> people = new ArrayList<>();
+        for (Member m : members(conversationId)) {
+            Optional<Contact> contact = trust.contact(m.userId());
+            people.add(new GroupInfo.MemberInfo(
+                    m.userId(),
+                    contact.map(Contact::displayName).orElse(m.userId()),
+                    m.userId().equals(userId())
+                            ? TrustState.VERIFIED
+                            : TrustState.of(contact.map(Contact::trust).orElse(Contact.Trust.UNKNOWN)),
+                    m.userId().equals(userId())));
+        }
+        return new GroupInfo(
+                conversationId,
+                c.kind() == Conversation.Kind.GROUP,
+                c.title(),
+                Optional.ofNullable(c.classification()),
+                people);
+    }
+
+    /** The members of {@code conversationId} whose key change waits for an acknowledgement. */
+    public List<String> unacknowledgedKeyChanges(String conversationId) throws KeystoreException {
+        return trust.unacknowledged(
+                members(conversationId).stream().map(Member::userId).toList());
+    }
+
+    /**
+     * Renames a group: stored here at once and told to the members with the marking ({@link
+     * Payload.Info}), queued like any message when offline.
+     */
+    public void rename(String conversationId, String title) throws Exception {
+        if (title == null || title.isBlank()) {
+            throw new ConversationException("a group needs a title");
+        }
+        Conversation c = conversation(conversationId)
+                .orElseThrow(() -> new ConversationException("no conversation " + conversationId));
+        if (c.kind() != Conversation.Kind.GROUP) {
+            throw new ConversationException("a 1:1 conversation has no title of its own");
+        }
+        String stripped = title.strip();
+        Optional<String> marking = Optional.ofNullable(c.classification());
+        call(worker(conversationId), w -> {
+            keystore().conversations().rename(conversationId, stripped);
+            return w.send((mid, now) -> new Payload.Info(mid, now, stripped, marking));
+        });
+        conversation(conversationId).ifPresent(listener::onConversationChanged);
+    }
+
+    /** The safety number of us and {@code userId}, from both users' device keys as the directory lists them. */
+    public String safetyNumber(String userId) throws Exception {
+        List<Bytes> theirs = directory.keys(userId);
+        if (theirs.isEmpty()) {
+            throw new ConversationException(userId + " has no enrolled devices");
+        }
+        return SafetyNumber.of(userId(), directory.keys(userId()), userId, theirs);
+    }
+
+    /**
+     * Marks {@code userId} verified after the user compared the safety number: their current
+     * device keys (from the directory) become the trusted ones. Acknowledges a key change too.
+     */
+    public TrustState verify(String userId) throws Exception {
+        if (userId.equals(userId())) {
+            throw new ConversationException("one does not verify oneself");
+        }
+        List<Bytes> keys = directory.keys(userId);
+        if (keys.isEmpty()) {
+            throw new ConversationException(userId + " has no enrolled devices");
+        }
+        trust.verify(userId, keys);
+        directory.user(userId).ifPresent(u -> rememberName(u.userId(), u.displayName()));
+        listener.onTrustChanged(userId, TrustState.VERIFIED);
+        return TrustState.VERIFIED;
+    }
+
+    /** The user saw that {@code userId}'s keys changed: sending to them goes on (trusted on first use again). */
+    public TrustState acknowledgeKeyChange(String userId) throws Exception {
+        TrustState state = TrustState.of(trust.acknowledgeKeyChange(userId).trust());
+        listener.onTrustChanged(userId, state);
+        return state;
+    }
+
+    /** Remembers a display name the directory gave (shown in group info instead of the ID). */
+    public void rememberDisplayName(String userId, String displayName) {
+        rememberName(userId, displayName);
+    }
+
+    private void rememberName(String userId, String displayName) {
+        try {
+            trust.rememberName(userId, displayName);
+        } catch (KeystoreException e) {
+            LOG.warn("event=contact_name_not_stored error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Called by a worker after its group's members changed (or on join): notes each member's
+     * device keys; for a key change stores a warning in every conversation with that member and
+     * tells the listener.
+     */
+    void observeKeys(List<org.vermerk.protocol.group.Member> devices) throws KeystoreException {
+        Map<String, List<Bytes>> byUser = new java.util.LinkedHashMap<>();
+        for (var device : devices) {
+            byUser.computeIfAbsent(ConversationWorker.userOf(device.credential()), u -> new ArrayList<>())
+                    .add(device.signatureKey());
+        }
+        for (Contact changed : trust.observe(byUser)) {
+            List<String> affected = new ArrayList<>();
+            for (Conversation c : conversations()) {
+                if (members(c.id()).stream().anyMatch(m -> m.userId().equals(changed.userId()))) {
+                    affected.add(c.id());
+                    Instant now = clock().instant();
+                    Payload.KeyChanged warning =
+                            new Payload.KeyChanged(java.util.UUID.randomUUID().toString(), now, changed.userId());
+                    Message stored = Message.of(
+                            warning.id(),
+                            c.id(),
+                            null,
+                            changed.userId(),
+                            "",
+                            now,
+                            now,
+                            warning.json(),
+                            null,
+                            DeliveryState.RECEIVED);
+                    keystore()
+                            .apply(Transition.forConversation(c.id())
+                                    .addMessage(stored)
+                                    .build());
+                    listener.onMessage(stored);
+                }
+            }
+            LOG.info("event=key_changed user={} conversations={}", changed.userId(), affected.size());
+            listener.onKeyChanged(changed.userId(), affected);
+            listener.onTrustChanged(changed.userId(), TrustState.KEY_CHANGED);
+        }
+    }
+
+    /** Requests through the lasting connection, waiting for it to be online first. */
+    private final class OnlineRequests implements org.vermerk.app.connection.Requests {
+        @Override
+        public <T extends ServerFrame> java.util.concurrent.CompletableFuture<T> call(
+                java.util.function.Function<String, ClientRequest> request, Class<T> answer) {
+            return connection.call(request, answer);
+        }
+
+        @Override
+        public <T extends ServerFrame> T await(
+                java.util.function.Function<String, ClientRequest> request, Class<T> answer)
+                throws org.vermerk.app.connection.ConnectionException, InterruptedException {
+            return request(request, answer);
+        }
     }
 
     /** Waits until the outbox is empty (everything sent was accepted); false if {@code timeout} passed first. */
@@ -305,7 +510,7 @@ public final class ConversationEngine implements AutoCloseable {
 
     // ---- creating and joining ----
 
-    private String create(byte kind, String title) throws Exception {
+    private String create(byte kind, String title, String classification) throws Exception {
         byte[] raw = new byte[17];
         random.nextBytes(raw);
         raw[0] = kind;
@@ -327,7 +532,7 @@ public final class ConversationEngine implements AutoCloseable {
                                 groupId,
                                 kind == KIND_DIRECT ? Conversation.Kind.DIRECT : Conversation.Kind.GROUP,
                                 title,
-                                null,
+                                classification,
                                 now,
                                 false))
                         .members(List.of(new Member(userId(), Member.Role.ADMIN, now)))
@@ -398,6 +603,7 @@ public final class ConversationEngine implements AutoCloseable {
             workers.put(id, worker);
             LOG.info("event=conversation_joined conversation={} epoch={}", id, group.epoch());
             listener.onConversationChanged(conversation);
+            observeKeys(group.members());
         } catch (Exception e) {
             LOG.warn(
                     "event=welcome_rejected seq={} error={}",

@@ -34,4 +34,13 @@ public interface ConversationListener {
     default void onRemoved(String conversationId) {}
 
     default void onConnectionState(ConnectionState state) {}
+
+    /**
+     * A member's device keys changed (ADR 0014): a warning was stored in each of {@code
+     * conversationIds}, and sending there waits for {@link ConversationEngine#acknowledgeKeyChange}.
+     */
+    default void onKeyChanged(String userId, java.util.List<String> conversationIds) {}
+
+    /** A contact's trust state changed by verifying, a key change or its acknowledgement. */
+    default void onTrustChanged(String userId, TrustState trust) {}
 }

@@ -175,7 +175,7 @@ final class ConversationWorker implements AutoCloseable {
         ProcessedMessage processed = g.process(message);
         Transition.Builder t = Transition.forConversation(conversationId).syncCursor(logStream(), delivery.logIndex());
         List<Runnable> events = new ArrayList<>();
-        String title = null;
+        Payload.Info info = null;
         switch (processed) {
             case ProcessedMessage.ApplicationMessage app -> {
                 String sender = userOf(app.member().credential());
@@ -232,9 +232,11 @@ final class ConversationWorker implements AutoCloseable {
                             }
                         }
                     }
+                    case Payload.KeyChanged forged ->
+                        throw new ConversationException("a key-change warning is made locally, never received");
                     default -> {
-                        if (payload instanceof Payload.Info info) {
-                            title = info.title();
+                        if (payload instanceof Payload.Info i) {
+                            info = i;
                         }
                         t.addMessage(stored);
                         events.add(() -> engine.listener().onMessage(stored));
@@ -265,12 +267,23 @@ final class ConversationWorker implements AutoCloseable {
                 } else {
                     t.members(members(g));
                     events.add(this::conversationChanged);
+                    events.add(() -> observeKeys(g));
                 }
             }
         }
         store(t);
-        if (title != null) {
-            engine.keystore().conversations().rename(conversationId, title);
+        if (info != null) {
+            engine.keystore().conversations().rename(conversationId, info.title());
+            Optional<String> marking;
+            try {
+                marking = ClassificationLabel.check(info.classification().orElse(null));
+            } catch (ConversationException e) {
+                marking = Optional.empty(); // a malformed marking is not shown; the title still counts
+                LOG.warn("event=classification_ignored conversation={}", conversationId);
+            }
+            if (marking.isPresent()) {
+                engine.keystore().conversations().setClassification(conversationId, marking.get());
+            }
             events.add(this::conversationChanged);
         }
         events.forEach(Runnable::run);
@@ -508,6 +521,7 @@ final class ConversationWorker implements AutoCloseable {
                         intent.addDevices().size(),
                         intent.removeDevices().size());
                 conversationChanged();
+                observeKeys(g);
                 return;
             } catch (ServerErrorException e) {
                 g.discardPendingCommit();
@@ -595,6 +609,18 @@ final class ConversationWorker implements AutoCloseable {
 
     long epoch() throws Exception {
         return group().epoch();
+    }
+
+    /** Lets the engine note the members' device keys (ADR 0014); a failure to store is logged, the commit stands. */
+    private void observeKeys(Group g) {
+        try {
+            engine.observeKeys(g.members());
+        } catch (KeystoreException e) {
+            LOG.warn(
+                    "event=key_observation_failed conversation={} error={}",
+                    conversationId,
+                    e.getClass().getSimpleName());
+        }
     }
 
     private void conversationChanged() {

@@ -21,9 +21,10 @@ import java.util.Optional;
  *                                                   "type":"delete",   "target":"ID"
  *                                                   "type":"reaction", "target":"ID", "emoji":"👍"
  *                                                   "type":"receipt",  "status":"delivered"|"read", "targets":["ID",…]
- *                                                   "type":"info",     "title":"…"
+ *                                                   "type":"info",     "title":"…", "classification":"…"?
  *                                                   "type":"record-notice", "text":"…", "officialName":"…",
  *                                                                   "messageCount":N, "fileReference":"…"
+ *                                                   "type":"key-changed", "userId":"…"   (local only, never sent)
  * </pre>
  *
  * The {@code id} is the sender's client message ID, also the MLS message's authenticated data, so
@@ -77,8 +78,21 @@ public sealed interface Payload {
         }
     }
 
-    /** The conversation's title (sent by who creates or renames a group, and after each add). */
-    record Info(String id, Instant sentAt, String title) implements Payload {
+    /**
+     * The conversation's title and classification marking (sent by who creates or renames a group,
+     * and after each add, so that joiners learn both). A client older than the classification
+     * ignores the field; an info without it leaves a known marking as it is.
+     */
+    record Info(String id, Instant sentAt, String title, Optional<String> classification) implements Payload {
+        public Info {
+            Objects.requireNonNull(title);
+            Objects.requireNonNull(classification);
+        }
+
+        public Info(String id, Instant sentAt, String title) {
+            this(id, sentAt, title, Optional.empty());
+        }
+
         @Override
         public String toString() {
             return "Info[" + id + "]";
@@ -106,6 +120,17 @@ public sealed interface Payload {
         @Override
         public String toString() {
             return "RecordNotice[" + id + "]";
+        }
+    }
+
+    /**
+     * The warning this device stores in a conversation when a member's device keys changed (ADR
+     * 0014). Made locally, never sent; one that arrives from the network is rejected, so that no
+     * member can fake or hide the warning.
+     */
+    record KeyChanged(String id, Instant sentAt, String userId) implements Payload {
+        public KeyChanged {
+            Objects.requireNonNull(userId);
         }
     }
 
@@ -195,6 +220,11 @@ public sealed interface Payload {
                 case Info i -> {
                     node.put("type", "info");
                     node.put("title", i.title());
+                    i.classification().ifPresent(c -> node.put("classification", c));
+                }
+                case KeyChanged k -> {
+                    node.put("type", "key-changed");
+                    node.put("userId", k.userId());
                 }
                 case RecordNotice n -> {
                     node.put("type", "record-notice");
@@ -257,7 +287,15 @@ public sealed interface Payload {
                                 Receipt.Status.valueOf(text(node, "status").toUpperCase(java.util.Locale.ROOT)),
                                 targets);
                     }
-                    case "info" -> new Info(id, sentAt, text(node, "title"));
+                    case "info" ->
+                        new Info(
+                                id,
+                                sentAt,
+                                text(node, "title"),
+                                node.path("classification").isTextual()
+                                        ? Optional.of(node.get("classification").asText())
+                                        : Optional.empty());
+                    case "key-changed" -> new KeyChanged(id, sentAt, text(node, "userId"));
                     case "record-notice" -> {
                         if (!node.path("messageCount").canConvertToInt()) {
                             throw new IllegalArgumentException("messageCount");

@@ -29,7 +29,9 @@ class PayloadTest {
                         "Anna Schmidt hat 3 Nachrichten zu Az. 12-345/2026 zu den Akten genommen",
                         "Anna Schmidt",
                         3,
-                        "12-345/2026"));
+                        "12-345/2026"),
+                new Payload.Info("m9", AT, "Lagezentrum", Optional.of("VS – NUR FÜR DEN DIENSTGEBRAUCH")),
+                new Payload.KeyChanged("m10", AT, "ben@bmi.example"));
         for (Payload payload : all) {
             assertThat(Payload.parse(payload.bytes())).isEqualTo(payload);
         }
@@ -37,6 +39,13 @@ class PayloadTest {
                 .isEqualTo("{\"v\":1,\"id\":\"m1\",\"sentAt\":1790000000123,\"type\":\"text\",\"text\":\"Grüße 👋\"}");
         assertThat(all.get(0).searchText()).contains("Grüße 👋");
         assertThat(all.get(4).searchText()).isEmpty();
+    }
+
+    @Test
+    void anInfoOfAnOlderClientHasNoClassification() throws Exception {
+        String older = "{\"v\":1,\"id\":\"i\",\"sentAt\":1,\"type\":\"info\",\"title\":\"Referat\"}";
+        assertThat(Payload.parse(older)).isEqualTo(new Payload.Info("i", Instant.ofEpochMilli(1), "Referat"));
+        assertThat(new Payload.Info("i", AT, "Referat").json()).doesNotContain("classification");
     }
 
     @Test

@@ -32,6 +32,16 @@ public final class TestServer implements AutoCloseable {
         return server.administration().addUser(userId, userId);
     }
 
+    /** A new user with a display name for the directory; returns the one-time enrolment code. (people) */
+    public String addUser(String userId, String displayName) throws Exception {
+        return server.administration().addUser(userId, displayName);
+    }
+
+    /** Another one-time code for an existing user (a further device). (people) */
+    public String newCode(String userId) {
+        return server.administration().newEnrolmentCode(userId);
+    }
+
     /** Cheap key derivation, short backoff, few KeyPackages: the product's logic, quicker. */
     public static AccountOptions quickOptions() {
         return AccountOptions.defaults()
