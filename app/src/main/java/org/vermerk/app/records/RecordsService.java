@@ -164,6 +164,21 @@ public final class RecordsService {
         return overview(mark, conversation(mark.conversationId()));
     }
 
+    /**
+     * A mark's audit trail, oldest first, in language-neutral form (who, when, what changed), for
+     * {@code records show} and the Records view. Withdrawn marks included.
+     */
+    public List<AuditTrailEntry> auditTrail(String markId) throws RecordsException {
+        stored(markId);
+        try {
+            return store.records().auditLog(markId).stream()
+                    .map(RecordsMapping::trailEntry)
+                    .toList();
+        } catch (KeystoreException e) {
+            throw storeFailed("reading", e);
+        }
+    }
+
     /** Marks for the Records view, the newest first. */
     public List<MarkOverview> list(MarkFilter filter) throws RecordsException {
         requireNonNull(filter, "filter");
