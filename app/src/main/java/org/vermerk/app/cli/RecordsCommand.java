@@ -18,10 +18,12 @@ import org.vermerk.app.records.AuditTrailEntry;
 import org.vermerk.app.records.MarkChange;
 import org.vermerk.app.records.MarkExportedException;
 import org.vermerk.app.records.MarkFilter;
+import org.vermerk.app.records.MarkNotExportedException;
 import org.vermerk.app.records.MarkOverview;
 import org.vermerk.app.records.MarkRequest;
 import org.vermerk.app.records.MarkResult;
 import org.vermerk.app.records.MarkState;
+import org.vermerk.app.records.NoLaterChangesException;
 import org.vermerk.app.records.Official;
 import org.vermerk.app.records.RecordNotice;
 import org.vermerk.app.records.RecordsContext;
@@ -55,6 +57,7 @@ import picocli.CommandLine.Parameters;
             RecordsCommand.Change.class,
             RecordsCommand.Withdraw.class,
             RecordsCommand.Export.class,
+            RecordsCommand.Addendum.class,
             RecordsCommand.Verify.class
         })
 final class RecordsCommand implements Runnable {
@@ -552,14 +555,7 @@ final class RecordsCommand implements Runnable {
         @Override
         void execute() throws Exception {
             EffectiveSettings settings = settings();
-            Path directory = out != null
-                    ? out
-                    : settings.get(Settings.EXPORT_DIRECTORY)
-                            .value()
-                            .orElseThrow(() -> new CliFailure(
-                                    ExitCodes.USAGE,
-                                    "no_export_directory",
-                                    "the policy sets no exportDirectory; name one with --out DIR"));
+            Path directory = exportDirectory(out, settings);
             try (Account account = unlock(settings)) {
                 Path zip;
                 try {
@@ -571,6 +567,63 @@ final class RecordsCommand implements Runnable {
                 output.result(
                         "Exported mark " + mark + " to\n" + zip,
                         Output.fields("event", "exported", "markId", mark, "zip", zip.toString()));
+            }
+        }
+    }
+
+    /** --out, or the policy's exportDirectory. */
+    static Path exportDirectory(Path out, EffectiveSettings settings) throws CliFailure {
+        return out != null
+                ? out
+                : settings.get(Settings.EXPORT_DIRECTORY)
+                        .value()
+                        .orElseThrow(() -> new CliFailure(
+                                ExitCodes.USAGE,
+                                "no_export_directory",
+                                "the policy sets no exportDirectory; name one with --out DIR"));
+    }
+
+    @Command(
+            name = "addendum",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Files the changes made after marking (edits, deletions) of an exported mark's messages as an",
+                "addendum: one more signed ZIP, verified like an export, holding those messages in their",
+                "marked version with each change, and naming the original export. Prints the ZIP's path",
+                "(last line). Fails when the mark was not exported or nothing changed."
+            })
+    static final class Addendum extends CliCommand.Sub {
+        @Option(names = "--mark", paramLabel = "ID", required = true, description = "The mark (see `records list`).")
+        String mark;
+
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Where the ZIP goes (default: the policy's exportDirectory).")
+        Path out;
+
+        @picocli.CommandLine.Mixin
+        OfficialName official;
+
+        @Override
+        void execute() throws Exception {
+            EffectiveSettings settings = settings();
+            Path directory = exportDirectory(out, settings);
+            try (Account account = unlock(settings)) {
+                Path zip;
+                try {
+                    zip = service(account, settings, official.of(account.userId()))
+                            .exportAddendum(mark, directory);
+                } catch (MarkNotExportedException e) {
+                    throw new CliFailure(ExitCodes.FAILED, "mark_not_exported", e.getMessage());
+                } catch (NoLaterChangesException e) {
+                    throw new CliFailure(ExitCodes.FAILED, "no_later_changes", e.getMessage());
+                } catch (RecordsException e) {
+                    throw failure(e);
+                }
+                output.result(
+                        "Filed the later changes of mark " + mark + " as an addendum to\n" + zip,
+                        Output.fields("event", "addendum_exported", "markId", mark, "zip", zip.toString()));
             }
         }
     }
