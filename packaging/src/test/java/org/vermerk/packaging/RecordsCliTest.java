@@ -371,6 +371,15 @@ class RecordsCliTest {
         assertThat(as(ANNA, "records", "show", "--mark", exportedId))
                 .contains("Erster Betreff")
                 .contains("  exported");
+
+        // an addendum needs an exported mark with later changes (the whole path is in RecordsServiceTest)
+        String unfiledId = lastLine(as(ANNA, mark));
+        assertThat(run(concat(home, "--json", "records", "addendum", "--mark", unfiledId, "--out", dir.toString())))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("mark_not_exported");
+        assertThat(run(concat(home, "--json", "records", "addendum", "--mark", exportedId, "--out", dir.toString())))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("no_later_changes");
     }
 
     private static String[] concat(String[] a, String... b) {
