@@ -19,7 +19,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.vermerk.app.records.MarkOverview;
@@ -35,6 +34,7 @@ public final class RecordsView {
     private final RecordsViewModel model;
     private final Messages messages;
     private final DateTimeFormatter time;
+    private final DateTimeFormatter shortTime;
 
     @FXML
     private Button backButton;
@@ -118,7 +118,7 @@ public final class RecordsView {
     private Button withdrawButton;
 
     @FXML
-    private HBox withdrawConfirm;
+    private VBox withdrawConfirm;
 
     @FXML
     private Button withdrawYes;
@@ -140,6 +140,9 @@ public final class RecordsView {
         this.model = model;
         this.messages = messages;
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(messages.locale())
+                .withZone(zone);
+        this.shortTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
                 .withLocale(messages.locale())
                 .withZone(zone);
     }
@@ -218,6 +221,8 @@ public final class RecordsView {
                                 : time.format(row.at()) + " · " + row.actorUserId() + " · "
                                         + messages.text(row.what()));
                 setWrapText(true);
+                // a cell as wide as the list, so that long entries wrap instead of running off
+                setPrefWidth(0);
             }
         });
     }

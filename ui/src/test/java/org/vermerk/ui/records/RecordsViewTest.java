@@ -61,7 +61,7 @@ class RecordsViewTest {
         model = new RecordsViewModel(records, new SameThreadExecutor(), dialogs, Optional.of(dir), () -> {});
         robot.interact(() -> {
             RecordsScreens.show(
-                    stage, new RecordsView(model, Messages.of(language), ZoneId.of("Europe/Berlin")).load(), 1100, 680);
+                    stage, new RecordsView(model, Messages.of(language), ZoneId.of("Europe/Berlin")).load(), 1200, 700);
             model.refresh();
         });
         WaitForAsyncUtils.waitForFxEvents();
