@@ -293,6 +293,95 @@ class RecordsCliTest {
                 .containsExactly("[" + ANNA + " hat 1 Nachricht zu Az. 12-345/2026 zu den Akten genommen]");
     }
 
+    @Test
+    void changeShowAndWithdrawWriteTheAuditTrailAndStopAtExport() throws Exception {
+        enrol(ANNA);
+        enrol(BEN);
+        JsonNode message = send(ANNA, BEN, "Die Vorlage geht heute raus.");
+        String[] mark = {
+            "records",
+            "mark",
+            "--conversation",
+            message.get("conversationId").asText(),
+            "--from",
+            message.get("messageId").asText(),
+            "--file-ref",
+            "12-345/2026",
+            "--subject",
+            "Erster Betreff",
+            "--no-notice"
+        };
+        String markId = lastLine(as(ANNA, mark));
+
+        String changed =
+                as(ANNA, "records", "change", "--mark", markId, "--subject", "Zweiter Betreff", "--no-attachments");
+        assertThat(changed).contains("Changed mark " + markId).contains("Zweiter Betreff");
+
+        as(ANNA, "--json", "records", "show", "--mark", markId);
+        List<JsonNode> shown = jsonLines();
+        assertThat(shown.getFirst().get("subject").asText()).isEqualTo("Zweiter Betreff");
+        assertThat(shown.getFirst().get("fileReference").asText()).isEqualTo("12-345/2026");
+        assertThat(shown.getFirst().get("includeAttachments").asBoolean()).isFalse();
+        List<JsonNode> trail = shown.subList(1, shown.size());
+        assertThat(trail).extracting(l -> l.get("action").asText()).containsExactly("marked", "changed", "changed");
+        assertThat(trail).allSatisfy(l -> assertThat(l.get("by").asText()).isEqualTo(ANNA));
+        assertThat(trail.get(1).get("field").asText()).isEqualTo("subject");
+        assertThat(trail.get(1).get("oldValue").asText()).isEqualTo("Erster Betreff");
+        assertThat(trail.get(1).get("newValue").asText()).isEqualTo("Zweiter Betreff");
+        assertThat(trail.get(2).get("field").asText()).isEqualTo("includeAttachments");
+        assertThat(trail.get(2).get("newValue").asText()).isEqualTo("false");
+        assertThat(as(ANNA, "records", "show", "--mark", markId))
+                .contains("Audit trail:")
+                .contains("changed subject: \"Erster Betreff\" -> \"Zweiter Betreff\"");
+
+        // nothing to change is a usage error
+        assertThat(run(
+                        "cli",
+                        "--home",
+                        dir.resolve(ANNA).toString(),
+                        "--passphrase-file",
+                        pass,
+                        "records",
+                        "change",
+                        "--mark",
+                        markId))
+                .isEqualTo(2);
+
+        assertThat(as(ANNA, "records", "withdraw", "--mark", markId)).contains("Withdrew mark " + markId);
+        assertThat(as(ANNA, "records", "list")).doesNotContain(markId);
+        assertThat(as(ANNA, "records", "list", "--withdrawn")).contains(markId).contains("withdrawn");
+        assertThat(as(ANNA, "records", "show", "--mark", markId)).contains("  withdrawn");
+
+        // an exported mark can be neither changed nor withdrawn
+        String exportedId = lastLine(as(ANNA, mark));
+        as(
+                ANNA,
+                "records",
+                "export",
+                "--mark",
+                exportedId,
+                "--out",
+                dir.resolve("exports").toString());
+        String[] home = {"cli", "--home", dir.resolve(ANNA).toString(), "--passphrase-file", pass};
+        assertThat(run(concat(home, "records", "change", "--mark", exportedId, "--subject", "Später")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("exported");
+        assertThat(run(concat(home, "records", "withdraw", "--mark", exportedId)))
+                .isEqualTo(1);
+        assertThat(as(ANNA, "records", "show", "--mark", exportedId))
+                .contains("Erster Betreff")
+                .contains("  exported");
+
+        // an addendum needs an exported mark with later changes (the whole path is in RecordsServiceTest)
+        String unfiledId = lastLine(as(ANNA, mark));
+        assertThat(run(concat(home, "--json", "records", "addendum", "--mark", unfiledId, "--out", dir.toString())))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("mark_not_exported");
+        assertThat(run(concat(home, "--json", "records", "addendum", "--mark", exportedId, "--out", dir.toString())))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("no_later_changes");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] result = new String[a.length + b.length];
         System.arraycopy(a, 0, result, 0, a.length);

@@ -14,11 +14,16 @@ import org.vermerk.app.conversation.ConversationEngine;
 import org.vermerk.app.policy.EffectiveSettings;
 import org.vermerk.app.policy.Settings;
 import org.vermerk.app.records.AttachmentContents;
+import org.vermerk.app.records.AuditTrailEntry;
+import org.vermerk.app.records.MarkChange;
+import org.vermerk.app.records.MarkExportedException;
 import org.vermerk.app.records.MarkFilter;
+import org.vermerk.app.records.MarkNotExportedException;
 import org.vermerk.app.records.MarkOverview;
 import org.vermerk.app.records.MarkRequest;
 import org.vermerk.app.records.MarkResult;
 import org.vermerk.app.records.MarkState;
+import org.vermerk.app.records.NoLaterChangesException;
 import org.vermerk.app.records.Official;
 import org.vermerk.app.records.RecordNotice;
 import org.vermerk.app.records.RecordsContext;
@@ -41,13 +46,18 @@ import picocli.CommandLine.Parameters;
         name = "records",
         mixinStandardHelpOptions = true,
         description = {
-            "Records (E-Akte): mark a range of a conversation's messages as record-relevant, list the",
-            "marks, export a mark as one signed ZIP, and verify such a ZIP."
+            "Records (E-Akte): mark a range of a conversation's messages as record-relevant, list, show,",
+            "change and withdraw the marks, export a mark as one signed ZIP (and its later changes as an",
+            "addendum), and verify such a ZIP."
         },
         subcommands = {
             RecordsCommand.Mark.class,
             RecordsCommand.ListMarks.class,
+            RecordsCommand.Show.class,
+            RecordsCommand.Change.class,
+            RecordsCommand.Withdraw.class,
             RecordsCommand.Export.class,
+            RecordsCommand.Addendum.class,
             RecordsCommand.Verify.class
         })
 final class RecordsCommand implements Runnable {
@@ -253,7 +263,8 @@ final class RecordsCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = {
                 "Lists the marks, newest first: ID, file reference, subject, conversation, message count,",
-                "state (unfiled, exported, withdrawn) and when exported."
+                "state (unfiled, exported, withdrawn) and when exported. Without a state option: unfiled",
+                "and exported ones."
             })
     static final class ListMarks extends CliCommand.Sub {
         static final class State {
@@ -262,10 +273,22 @@ final class RecordsCommand implements Runnable {
 
             @Option(names = "--exported", description = "Only exported marks.")
             boolean exported;
+
+            @Option(names = "--withdrawn", description = "Only withdrawn marks.")
+            boolean withdrawn;
         }
 
         @ArgGroup(exclusive = true)
         State state;
+
+        @Option(names = "--conversation", paramLabel = "ID", description = "Only marks in this conversation.")
+        String conversation;
+
+        @Option(
+                names = "--file-ref",
+                paramLabel = "TEXT",
+                description = "Only marks whose file reference contains TEXT (case-insensitive).")
+        String fileReference;
 
         @Override
         void execute() throws Exception {
@@ -276,6 +299,14 @@ final class RecordsCommand implements Runnable {
                     filter = MarkFilter.inState(MarkState.UNFILED);
                 } else if (state != null && state.exported) {
                     filter = MarkFilter.inState(MarkState.EXPORTED);
+                } else if (state != null && state.withdrawn) {
+                    filter = MarkFilter.inState(MarkState.WITHDRAWN);
+                }
+                if (conversation != null) {
+                    filter = filter.inConversation(conversation);
+                }
+                if (fileReference != null && !fileReference.isBlank()) {
+                    filter = filter.withFileReferenceContaining(fileReference.strip());
                 }
                 List<MarkOverview> marks;
                 try {
@@ -290,6 +321,212 @@ final class RecordsCommand implements Runnable {
                 for (MarkOverview mark : marks) {
                     output.result(line(mark), fields(mark));
                 }
+            }
+        }
+    }
+
+    /** The audit entry's action as the command line names it. */
+    static String actionName(AuditTrailEntry.Action action) {
+        return switch (action) {
+            case MARKED -> "marked";
+            case CHANGED -> "changed";
+            case WITHDRAWN -> "withdrawn";
+            case EXPORTED -> "exported";
+            case ADDENDUM_EXPORTED -> "addendum-exported";
+        };
+    }
+
+    /** The changed field as the command line and messages.json name it. */
+    static String fieldName(AuditTrailEntry.MarkField field) {
+        return switch (field) {
+            case FILE_REFERENCE -> "fileReference";
+            case SUBJECT -> "subject";
+            case NOTE -> "note";
+            case INCLUDE_ATTACHMENTS -> "includeAttachments";
+        };
+    }
+
+    static String line(AuditTrailEntry e) {
+        StringBuilder text = new StringBuilder("  ")
+                .append(e.at())
+                .append("  ")
+                .append(e.actorUserId())
+                .append("  ")
+                .append(actionName(e.action()));
+        e.field()
+                .ifPresent(f -> text.append(' ')
+                        .append(fieldName(f))
+                        .append(": \"")
+                        .append(e.oldValue())
+                        .append("\" -> \"")
+                        .append(e.newValue())
+                        .append('"'));
+        if (!e.detail().isEmpty()) {
+            text.append("  ").append(e.detail());
+        }
+        return text.toString();
+    }
+
+    static Map<String, Object> fields(AuditTrailEntry e, String markId) {
+        return Output.fields(
+                "event",
+                "audit",
+                "markId",
+                markId,
+                "at",
+                e.at().toString(),
+                "by",
+                e.actorUserId(),
+                "action",
+                actionName(e.action()),
+                "field",
+                e.field().map(RecordsCommand::fieldName).orElse(null),
+                "oldValue",
+                e.field().isPresent() ? e.oldValue() : null,
+                "newValue",
+                e.field().isPresent() ? e.newValue() : null,
+                "detail",
+                e.detail().isEmpty() ? null : e.detail());
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Shows one mark (withdrawn ones too) and its audit trail, oldest first: when, who, and what",
+                "happened (marked, changed FIELD from -> to, withdrawn, exported, addendum-exported)."
+            })
+    static final class Show extends CliCommand.Sub {
+        @Option(names = "--mark", paramLabel = "ID", required = true, description = "The mark (see `records list`).")
+        String mark;
+
+        @Override
+        void execute() throws Exception {
+            EffectiveSettings settings = settings();
+            try (Account account = unlock(settings)) {
+                RecordsService records = service(account, settings, new OfficialName().of(account.userId()));
+                MarkOverview overview;
+                List<AuditTrailEntry> trail;
+                try {
+                    overview = records.find(mark);
+                    trail = records.auditTrail(mark);
+                } catch (RecordsException e) {
+                    throw failure(e);
+                }
+                Map<String, Object> fields = fields(overview);
+                fields.put("note", overview.mark().note());
+                fields.put("includeAttachments", overview.mark().includeAttachments());
+                fields.put("classification", overview.classification().jsonName());
+                StringBuilder text = new StringBuilder(line(overview));
+                text.append("\n  note: ")
+                        .append(
+                                overview.mark().note().isEmpty()
+                                        ? "-"
+                                        : overview.mark().note())
+                        .append("\n  attachments: ")
+                        .append(overview.mark().includeAttachments() ? "included" : "listed only")
+                        .append("\n  classification: ")
+                        .append(overview.classification().jsonName())
+                        .append("\n  messages: ")
+                        .append(overview.firstMessageId())
+                        .append(" .. ")
+                        .append(overview.lastMessageId())
+                        .append("\nAudit trail:");
+                output.result(text.toString(), fields);
+                for (AuditTrailEntry entry : trail) {
+                    output.result(line(entry), fields(entry, mark));
+                }
+            }
+        }
+    }
+
+    @Command(
+            name = "change",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Changes a mark that was not exported yet: the options given replace the stored values,",
+                "the others stay. Each changed value is written to the audit trail (see `records show`)."
+            })
+    static final class Change extends CliCommand.Sub {
+        @Option(names = "--mark", paramLabel = "ID", required = true, description = "The mark (see `records list`).")
+        String mark;
+
+        @Option(names = "--file-ref", paramLabel = "AZ", description = "The new file reference (Az.).")
+        String fileReference;
+
+        @Option(names = "--subject", paramLabel = "TEXT", description = "The new subject (Betreff).")
+        String subject;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "The new note (\"\" removes it).")
+        String note;
+
+        @Option(
+                names = "--attachments",
+                negatable = true,
+                description = "Include the attachments' contents in the export (--no-attachments: list them only).")
+        Boolean attachments;
+
+        @Override
+        void execute() throws Exception {
+            if (fileReference == null && subject == null && note == null && attachments == null) {
+                throw new CliFailure(
+                        ExitCodes.USAGE,
+                        "nothing_to_change",
+                        "name at least one of --file-ref, --subject, --note, --[no-]attachments");
+            }
+            EffectiveSettings settings = settings();
+            try (Account account = unlock(settings)) {
+                RecordsService records = service(account, settings, new OfficialName().of(account.userId()));
+                MarkOverview changed;
+                try {
+                    org.vermerk.app.records.Mark now = records.find(mark).mark();
+                    changed = records.change(
+                            mark,
+                            new MarkChange(
+                                    fileReference != null ? fileReference : now.fileReference(),
+                                    subject != null ? subject : now.subject(),
+                                    note != null ? note : now.note(),
+                                    attachments != null ? attachments : now.includeAttachments()));
+                } catch (MarkExportedException e) {
+                    throw new CliFailure(ExitCodes.FAILED, "mark_exported", e.getMessage());
+                } catch (RecordsException e) {
+                    throw failure(e);
+                } catch (IllegalArgumentException e) {
+                    throw new CliFailure(ExitCodes.USAGE, "invalid_change", e.getMessage());
+                }
+                Map<String, Object> fields = fields(changed);
+                fields.put("event", "changed");
+                fields.put("note", changed.mark().note());
+                fields.put("includeAttachments", changed.mark().includeAttachments());
+                output.result("Changed mark " + mark + ":\n" + line(changed), fields);
+            }
+        }
+    }
+
+    @Command(
+            name = "withdraw",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Withdraws a mark that was not exported yet. It stays in the store, listed as withdrawn,",
+                "with its audit trail; it can no longer be exported."
+            })
+    static final class Withdraw extends CliCommand.Sub {
+        @Option(names = "--mark", paramLabel = "ID", required = true, description = "The mark (see `records list`).")
+        String mark;
+
+        @Override
+        void execute() throws Exception {
+            EffectiveSettings settings = settings();
+            try (Account account = unlock(settings)) {
+                try {
+                    service(account, settings, new OfficialName().of(account.userId()))
+                            .withdraw(mark);
+                } catch (MarkExportedException e) {
+                    throw new CliFailure(ExitCodes.FAILED, "mark_exported", e.getMessage());
+                } catch (RecordsException e) {
+                    throw failure(e);
+                }
+                output.result("Withdrew mark " + mark, Output.fields("event", "withdrawn", "markId", mark));
             }
         }
     }
@@ -318,14 +555,7 @@ final class RecordsCommand implements Runnable {
         @Override
         void execute() throws Exception {
             EffectiveSettings settings = settings();
-            Path directory = out != null
-                    ? out
-                    : settings.get(Settings.EXPORT_DIRECTORY)
-                            .value()
-                            .orElseThrow(() -> new CliFailure(
-                                    ExitCodes.USAGE,
-                                    "no_export_directory",
-                                    "the policy sets no exportDirectory; name one with --out DIR"));
+            Path directory = exportDirectory(out, settings);
             try (Account account = unlock(settings)) {
                 Path zip;
                 try {
@@ -337,6 +567,63 @@ final class RecordsCommand implements Runnable {
                 output.result(
                         "Exported mark " + mark + " to\n" + zip,
                         Output.fields("event", "exported", "markId", mark, "zip", zip.toString()));
+            }
+        }
+    }
+
+    /** --out, or the policy's exportDirectory. */
+    static Path exportDirectory(Path out, EffectiveSettings settings) throws CliFailure {
+        return out != null
+                ? out
+                : settings.get(Settings.EXPORT_DIRECTORY)
+                        .value()
+                        .orElseThrow(() -> new CliFailure(
+                                ExitCodes.USAGE,
+                                "no_export_directory",
+                                "the policy sets no exportDirectory; name one with --out DIR"));
+    }
+
+    @Command(
+            name = "addendum",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Files the changes made after marking (edits, deletions) of an exported mark's messages as an",
+                "addendum: one more signed ZIP, verified like an export, holding those messages in their",
+                "marked version with each change, and naming the original export. Prints the ZIP's path",
+                "(last line). Fails when the mark was not exported or nothing changed."
+            })
+    static final class Addendum extends CliCommand.Sub {
+        @Option(names = "--mark", paramLabel = "ID", required = true, description = "The mark (see `records list`).")
+        String mark;
+
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                description = "Where the ZIP goes (default: the policy's exportDirectory).")
+        Path out;
+
+        @picocli.CommandLine.Mixin
+        OfficialName official;
+
+        @Override
+        void execute() throws Exception {
+            EffectiveSettings settings = settings();
+            Path directory = exportDirectory(out, settings);
+            try (Account account = unlock(settings)) {
+                Path zip;
+                try {
+                    zip = service(account, settings, official.of(account.userId()))
+                            .exportAddendum(mark, directory);
+                } catch (MarkNotExportedException e) {
+                    throw new CliFailure(ExitCodes.FAILED, "mark_not_exported", e.getMessage());
+                } catch (NoLaterChangesException e) {
+                    throw new CliFailure(ExitCodes.FAILED, "no_later_changes", e.getMessage());
+                } catch (RecordsException e) {
+                    throw failure(e);
+                }
+                output.result(
+                        "Filed the later changes of mark " + mark + " as an addendum to\n" + zip,
+                        Output.fields("event", "addendum_exported", "markId", mark, "zip", zip.toString()));
             }
         }
     }

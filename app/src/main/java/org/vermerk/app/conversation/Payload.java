@@ -117,6 +117,15 @@ public sealed interface Payload {
             }
         }
 
+        /**
+         * The notice in the reader's language, from the facts it carries (not from {@code text},
+         * which is the sender's German rendering kept for search and for clients without this
+         * method).
+         */
+        public String render(org.vermerk.app.policy.Language language) {
+            return org.vermerk.app.records.RecordNotice.sentence(language, officialName, messageCount, fileReference);
+        }
+
         @Override
         public String toString() {
             return "RecordNotice[" + id + "]";

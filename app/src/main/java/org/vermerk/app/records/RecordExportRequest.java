@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one export needs, gathered by the app from the keystore. The exporter adds only the
@@ -17,6 +18,9 @@ import java.util.List;
  * @param exportingOfficial who exports
  * @param authority the authority (from the admin policy)
  * @param zone the time zone in which the transcript shows times (messages.json uses UTC)
+ * @param addendumOf present when this export is an addendum: then {@code messages} are only those
+ *     changed after the mark (each in its marked version with the later change), and the package
+ *     names the original export
  */
 public record RecordExportRequest(
         Mark mark,
@@ -26,7 +30,8 @@ public record RecordExportRequest(
         List<AttachmentFile> attachments,
         Official exportingOfficial,
         Authority authority,
-        ZoneId zone) {
+        ZoneId zone,
+        Optional<AddendumOf> addendumOf) {
     public RecordExportRequest {
         requireNonNull(mark, "mark");
         requireNonNull(conversation, "conversation");
@@ -36,6 +41,33 @@ public record RecordExportRequest(
         requireNonNull(exportingOfficial, "exportingOfficial");
         requireNonNull(authority, "authority");
         requireNonNull(zone, "zone");
+        requireNonNull(addendumOf, "addendumOf");
+    }
+
+    /** A first export (not an addendum). */
+    public RecordExportRequest(
+            Mark mark,
+            Conversation conversation,
+            List<Participant> participants,
+            MessageSource messages,
+            List<AttachmentFile> attachments,
+            Official exportingOfficial,
+            Authority authority,
+            ZoneId zone) {
+        this(
+                mark,
+                conversation,
+                participants,
+                messages,
+                attachments,
+                exportingOfficial,
+                authority,
+                zone,
+                Optional.empty());
+    }
+
+    public boolean isAddendum() {
+        return addendumOf.isPresent();
     }
 
     /** The display name of a user ID among the participants, or the ID itself. */

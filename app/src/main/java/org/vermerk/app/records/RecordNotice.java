@@ -30,20 +30,31 @@ public record RecordNotice(
 
     /** "Anna Schmidt hat 3 Nachrichten zu Az. 12-345/2026 zu den Akten genommen" */
     public String german() {
-        return officialName + " hat " + messageCount + (messageCount == 1 ? " Nachricht" : " Nachrichten") + " zu Az. "
-                + fileReference + " zu den Akten genommen";
+        return sentence(Language.GERMAN, officialName, messageCount, fileReference);
     }
 
     /** "Anna Schmidt filed 3 messages under file reference 12-345/2026" */
     public String english() {
-        return officialName + " filed " + messageCount + (messageCount == 1 ? " message" : " messages")
-                + " under file reference " + fileReference;
+        return sentence(Language.ENGLISH, officialName, messageCount, fileReference);
     }
 
     public String text(Language language) {
+        return sentence(language, officialName, messageCount, fileReference);
+    }
+
+    /**
+     * The notice's sentence in a reader's language from its facts: what a receiving client shows
+     * for a {@code record-notice} payload (the payload carries the facts, so each member reads it
+     * in their own language, whatever the sender's was).
+     */
+    public static String sentence(Language language, String officialName, int messageCount, String fileReference) {
         return switch (language) {
-            case GERMAN -> german();
-            case ENGLISH -> english();
+            case GERMAN ->
+                officialName + " hat " + messageCount + (messageCount == 1 ? " Nachricht" : " Nachrichten") + " zu Az. "
+                        + fileReference + " zu den Akten genommen";
+            case ENGLISH ->
+                officialName + " filed " + messageCount + (messageCount == 1 ? " message" : " messages")
+                        + " under file reference " + fileReference;
         };
     }
 }

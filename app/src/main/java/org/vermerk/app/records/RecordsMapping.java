@@ -51,7 +51,8 @@ final class RecordsMapping {
 
     /**
      * An audit entry as the record prints it (in German, as the transcript): "markiert",
-     * "geändert" with the field's German name and both values, "exportiert", "zurückgezogen".
+     * "geändert" with the field's German name and both values, "exportiert", "Nachtrag exportiert",
+     * "zurückgezogen".
      */
     static MarkEvent event(AuditEntry entry) {
         return switch (entry.action()) {
@@ -64,8 +65,70 @@ final class RecordsMapping {
                         fieldName(entry.field()),
                         value(entry.field(), entry.oldValue()),
                         value(entry.field(), entry.newValue()));
-            case EXPORTED -> new MarkEvent(entry.at(), entry.actor(), "exportiert", "", "", orEmpty(entry.detail()));
+            case EXPORTED ->
+                AddendumReference.isAddendum(entry.detail())
+                        ? new MarkEvent(
+                                entry.at(),
+                                entry.actor(),
+                                "Nachtrag exportiert",
+                                "",
+                                "",
+                                AddendumReference.zipName(entry.detail()))
+                        : new MarkEvent(entry.at(), entry.actor(), "exportiert", "", "", orEmpty(entry.detail()));
             case REVOKED -> new MarkEvent(entry.at(), entry.actor(), "zurückgezogen", "", "", "");
+        };
+    }
+
+    /** An audit entry in language-neutral form (command line, Records view). */
+    static AuditTrailEntry trailEntry(AuditEntry entry) {
+        String detail = orEmpty(entry.detail());
+        return switch (entry.action()) {
+            case MARKED ->
+                new AuditTrailEntry(
+                        entry.at(), entry.actor(), AuditTrailEntry.Action.MARKED, Optional.empty(), "", "", detail);
+            case CHANGED ->
+                new AuditTrailEntry(
+                        entry.at(),
+                        entry.actor(),
+                        AuditTrailEntry.Action.CHANGED,
+                        markField(entry.field()),
+                        orEmpty(entry.oldValue()),
+                        orEmpty(entry.newValue()),
+                        "");
+            case EXPORTED ->
+                AddendumReference.isAddendum(detail)
+                        ? new AuditTrailEntry(
+                                entry.at(),
+                                entry.actor(),
+                                AuditTrailEntry.Action.ADDENDUM_EXPORTED,
+                                Optional.empty(),
+                                "",
+                                "",
+                                AddendumReference.zipName(detail))
+                        : new AuditTrailEntry(
+                                entry.at(),
+                                entry.actor(),
+                                AuditTrailEntry.Action.EXPORTED,
+                                Optional.empty(),
+                                "",
+                                "",
+                                detail);
+            case REVOKED ->
+                new AuditTrailEntry(
+                        entry.at(), entry.actor(), AuditTrailEntry.Action.WITHDRAWN, Optional.empty(), "", "", "");
+        };
+    }
+
+    private static Optional<AuditTrailEntry.MarkField> markField(String field) {
+        if (field == null) {
+            return Optional.empty();
+        }
+        return switch (field) {
+            case AuditEntry.FILE_REFERENCE -> Optional.of(AuditTrailEntry.MarkField.FILE_REFERENCE);
+            case AuditEntry.SUBJECT -> Optional.of(AuditTrailEntry.MarkField.SUBJECT);
+            case AuditEntry.NOTE -> Optional.of(AuditTrailEntry.MarkField.NOTE);
+            case AuditEntry.INCLUDE_ATTACHMENTS -> Optional.of(AuditTrailEntry.MarkField.INCLUDE_ATTACHMENTS);
+            default -> Optional.empty();
         };
     }
 

@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,7 @@ import org.vermerk.keystore.AuditEntry;
 import org.vermerk.keystore.Keystore;
 import org.vermerk.keystore.KeystoreException;
 import org.vermerk.keystore.MarkedAttachment;
+import org.vermerk.keystore.MarkedMessage;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.RecordMark;
 import org.vermerk.keystore.RecordMarkExportedException;
@@ -40,6 +44,8 @@ import org.vermerk.keystore.RecordMarkRangeException;
  *   <li>{@link #export} builds a {@link RecordExportRequest} from the stored, marked versions of the
  *       messages (a message edited or deleted after marking keeps its marked version; the later
  *       change is noted) and writes the ZIP with {@link RecordExporter}.
+ *   <li>{@link #exportAddendum} files the changes made after the mark to an exported mark's
+ *       messages as an addendum package that names the original export.
  * </ul>
  *
  * <p>Thread-safe as far as the keystore is (it serialises its work); the service holds no mutable
@@ -164,6 +170,21 @@ public final class RecordsService {
         return overview(mark, conversation(mark.conversationId()));
     }
 
+    /**
+     * A mark's audit trail, oldest first, in language-neutral form (who, when, what changed), for
+     * {@code records show} and the Records view. Withdrawn marks included.
+     */
+    public List<AuditTrailEntry> auditTrail(String markId) throws RecordsException {
+        stored(markId);
+        try {
+            return store.records().auditLog(markId).stream()
+                    .map(RecordsMapping::trailEntry)
+                    .toList();
+        } catch (KeystoreException e) {
+            throw storeFailed("reading", e);
+        }
+    }
+
     /** Marks for the Records view, the newest first. */
     public List<MarkOverview> list(MarkFilter filter) throws RecordsException {
         requireNonNull(filter, "filter");
@@ -222,22 +243,109 @@ public final class RecordsService {
     public Path export(String markId, Path directory) throws RecordsException {
         requireNonNull(directory, "directory");
         RecordMark mark = active(markId);
-        RecordExportRequest request = request(mark);
-        Path zip;
+        Path zip = write(markId, request(mark, Optional.empty(), id -> true), directory);
+        note(markId, zip.getFileName().toString());
+        LOG.info("record mark {} exported to {}", markId, zip.getFileName());
+        return zip;
+    }
+
+    /**
+     * Files the later changes of an exported mark as an addendum: one more signed ZIP (its own
+     * ProzessID, the same structure and verification as an export) holding only the messages edited
+     * or deleted after the mark was made, each in its marked version with the change (time and new
+     * text) beside it, and naming the original export (its package, ProzessID and time) in the
+     * xdomea message, the transcript and messages.json ({@code addendumTo}). The original export is
+     * not touched. Each addendum carries every later change up to now, and is noted in the mark's
+     * audit trail ({@link AuditTrailEntry.Action#ADDENDUM_EXPORTED}).
+     *
+     * @return the addendum's ZIP path
+     * @throws MarkNotExportedException when the mark was not exported yet
+     * @throws NoLaterChangesException when no message of the mark changed after marking
+     * @throws MarkNotFoundException for an unknown or withdrawn mark
+     */
+    public Path exportAddendum(String markId, Path directory) throws RecordsException {
+        requireNonNull(directory, "directory");
+        RecordMark mark = active(markId);
+        if (!mark.exported()) {
+            throw new MarkNotExportedException(markId);
+        }
+        AddendumOf original = originalExport(mark);
+        Set<String> changed = changedAfterMark(markId);
+        if (changed.isEmpty()) {
+            throw new NoLaterChangesException(markId);
+        }
+        Path zip = write(markId, request(mark, Optional.of(original), changed::contains), directory);
+        note(markId, AddendumReference.detail(zip.getFileName().toString()));
+        LOG.info(
+                "record mark {} addendum with {} changed messages exported to {}",
+                markId,
+                changed.size(),
+                zip.getFileName());
+        return zip;
+    }
+
+    /** How many of the mark's messages were edited or deleted after it was marked. */
+    public int changedAfterMarkCount(String markId) throws RecordsException {
+        active(markId);
+        return changedAfterMark(markId).size();
+    }
+
+    private Set<String> changedAfterMark(String markId) throws RecordsException {
+        Set<String> changed = new LinkedHashSet<>();
         try {
-            zip = exporter.export(request, directory);
+            for (int from = 0; ; ) {
+                List<MarkedMessage> page = store.records().markedMessages(markId, from, StoredMessages.PAGE);
+                for (MarkedMessage message : page) {
+                    if (message.changedAfterMark()) {
+                        changed.add(message.messageId());
+                    }
+                }
+                from += page.size();
+                if (page.size() < StoredMessages.PAGE) {
+                    return changed;
+                }
+            }
+        } catch (KeystoreException e) {
+            throw storeFailed("reading", e);
+        }
+    }
+
+    /** The latest export that was not an addendum, from the audit trail. */
+    private AddendumOf originalExport(RecordMark mark) throws RecordsException {
+        List<AuditEntry> log;
+        try {
+            log = store.records().auditLog(mark.id());
+        } catch (KeystoreException e) {
+            throw storeFailed("reading", e);
+        }
+        AuditEntry original = null;
+        for (AuditEntry entry : log) {
+            if (entry.action() == AuditEntry.Action.EXPORTED
+                    && entry.detail() != null
+                    && !AddendumReference.isAddendum(entry.detail())) {
+                original = entry;
+            }
+        }
+        if (original == null) {
+            throw new MarkNotExportedException(mark.id());
+        }
+        return AddendumOf.of(original.detail(), original.at());
+    }
+
+    private Path write(String markId, RecordExportRequest request, Path directory) throws RecordsException {
+        try {
+            return exporter.export(request, directory);
         } catch (RecordExportException e) {
             throw new RecordsException("the export of record mark " + markId + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private void note(String markId, String detail) throws RecordsException {
         try {
-            store.records()
-                    .markExported(
-                            markId, zip.getFileName().toString(), context.self().userId());
+            store.records().markExported(markId, detail, context.self().userId());
         } catch (KeystoreException e) {
             throw storeFailed("noting the export of", e);
         }
-        LOG.info("record mark {} exported to {}", markId, zip.getFileName());
-        return zip;
     }
 
     /**
@@ -246,10 +354,12 @@ public final class RecordsService {
      * state, and the mark's audit trail.
      */
     public RecordExportRequest request(String markId) throws RecordsException {
-        return request(active(markId));
+        return request(active(markId), Optional.empty(), id -> true);
     }
 
-    private RecordExportRequest request(RecordMark mark) throws RecordsException {
+    /** @param messages which messages' attachments to take (all, or the changed ones of an addendum) */
+    private RecordExportRequest request(RecordMark mark, Optional<AddendumOf> addendumOf, Predicate<String> messages)
+            throws RecordsException {
         try {
             org.vermerk.keystore.Conversation conversation = conversation(mark.conversationId());
             List<AttachmentFile> files = new ArrayList<>();
@@ -257,6 +367,9 @@ public final class RecordsService {
             for (MarkedAttachment marked : store.records().attachments(mark.id())) {
                 org.vermerk.keystore.Attachment a = marked.attachment();
                 a.fileKey().destroy();
+                if (!messages.test(a.messageId())) {
+                    continue;
+                }
                 files.add(new AttachmentFile(
                         a.id(),
                         a.fileName(),
@@ -272,11 +385,12 @@ public final class RecordsService {
                     RecordsMapping.mark(mark, store.records().auditLog(mark.id())),
                     new Conversation(conversation.id(), conversation.title(), classification(mark, conversation)),
                     participants(conversation.id()),
-                    new StoredMessages(store, mark.id(), byMessage),
+                    new StoredMessages(store, mark.id(), byMessage, addendumOf.isPresent()),
                     files,
                     context.self(),
                     context.authority(),
-                    context.zone());
+                    context.zone(),
+                    addendumOf);
         } catch (KeystoreException e) {
             throw storeFailed("reading", e);
         }

@@ -27,11 +27,19 @@ final class StoredMessages implements MessageSource {
     private final Keystore store;
     private final String markId;
     private final Map<String, List<String>> attachmentIds;
+    private final boolean onlyChangedAfterMark;
 
     StoredMessages(Keystore store, String markId, Map<String, List<String>> attachmentIds) {
+        this(store, markId, attachmentIds, false);
+    }
+
+    /** @param onlyChangedAfterMark only the messages edited or deleted after the mark (an addendum) */
+    StoredMessages(
+            Keystore store, String markId, Map<String, List<String>> attachmentIds, boolean onlyChangedAfterMark) {
         this.store = store;
         this.markId = markId;
         this.attachmentIds = Map.copyOf(attachmentIds);
+        this.onlyChangedAfterMark = onlyChangedAfterMark;
     }
 
     @Override
@@ -43,9 +51,13 @@ final class StoredMessages implements MessageSource {
 
             @Override
             public boolean hasNext() {
-                if (page.isEmpty() && !end) {
+                while (page.isEmpty() && !end) {
                     List<MarkedMessage> read = read(next);
-                    page.addAll(read);
+                    for (MarkedMessage message : read) {
+                        if (!onlyChangedAfterMark || message.changedAfterMark()) {
+                            page.add(message);
+                        }
+                    }
                     next += read.size();
                     end = read.size() < PAGE;
                 }

@@ -65,6 +65,18 @@ class PayloadTest {
         assertThat(notice).isInstanceOf(Payload.RecordNotice.class);
         assertThat(notice.json()).isEqualTo(json);
         assertThat(notice.searchText()).contains("Anna hat 1 Nachricht zu Az. 1/26 zu den Akten genommen");
+        // each reader renders it from the facts in their own language
+        Payload.RecordNotice facts = (Payload.RecordNotice) notice;
+        assertThat(facts.render(org.vermerk.app.policy.Language.ENGLISH))
+                .isEqualTo("Anna filed 1 message under file reference 1/26");
+        assertThat(facts.render(org.vermerk.app.policy.Language.GERMAN))
+                .isEqualTo("Anna hat 1 Nachricht zu Az. 1/26 zu den Akten genommen");
+        // the facts, not the sender's text: a notice sent from an English client reads German here
+        Payload english = Payload.parse(json.replace(
+                "Anna hat 1 Nachricht zu Az. 1/26 zu den Akten genommen",
+                "Anna filed 1 message under file reference 1/26"));
+        assertThat(((Payload.RecordNotice) english).render(org.vermerk.app.policy.Language.GERMAN))
+                .isEqualTo("Anna hat 1 Nachricht zu Az. 1/26 zu den Akten genommen");
         for (String bad : List.of(
                 json.replace("\"messageCount\":1", "\"messageCount\":0"),
                 json.replace("\"messageCount\":1", "\"messageCount\":\"eins\""),

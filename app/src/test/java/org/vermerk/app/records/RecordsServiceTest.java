@@ -247,6 +247,101 @@ class RecordsServiceTest {
     }
 
     @Test
+    void changesAfterAnExportAreFiledAsAnAddendumThatNamesTheOriginalAndLeavesItUntouched() throws Exception {
+        String id = records.mark(range("m3", "m5")).mark().id();
+        Path out = dir.resolve("out");
+        assertThatThrownBy(() -> records.exportAddendum(id, out)).isInstanceOf(MarkNotExportedException.class);
+        Path original = records.export(id, out);
+        byte[] originalBytes = java.nio.file.Files.readAllBytes(original);
+        assertThatThrownBy(() -> records.exportAddendum(id, out)).isInstanceOf(NoLaterChangesException.class);
+
+        fixture.clock.advance(Duration.ofHours(1));
+        fixture.edit("m4", "Entscheidung: Wir zeichnen NICHT mit.", fixture.clock.instant());
+        assertThat(records.changedAfterMarkCount(id)).isEqualTo(1);
+        fixture.clock.advance(Duration.ofMinutes(5));
+        Path addendum = records.exportAddendum(id, out);
+
+        assertThat(addendum).isNotEqualTo(original);
+        assertThat(java.nio.file.Files.readAllBytes(original)).isEqualTo(originalBytes);
+        assertThat(new ExportVerifier().verify(original).intact()).isTrue();
+        assertThat(new ExportVerifier().verify(addendum).intact()).isTrue();
+
+        ExportedPackage added = ExportedPackage.read(addendum);
+        JsonNode json = new ObjectMapper().readTree(added.endingWith("_messages.json"));
+        assertThat(json.at("/addendumTo/package").asText())
+                .isEqualTo(original.getFileName().toString());
+        assertThat(original.getFileName().toString())
+                .startsWith(json.at("/addendumTo/processId").asText() + "_");
+        assertThat(json.at("/period/messageCount").asInt()).isEqualTo(1);
+        assertThat(json.at("/messages").size()).isEqualTo(1);
+        assertThat(json.at("/messages/0/id").asText()).isEqualTo("m4");
+        assertThat(json.at("/messages/0/text").asText()).isEqualTo("Entscheidung: Wir zeichnen mit.");
+        assertThat(json.at("/messages/0/changedAfterMark/newText").asText())
+                .isEqualTo("Entscheidung: Wir zeichnen NICHT mit.");
+        JsonNode first =
+                new ObjectMapper().readTree(ExportedPackage.read(original).endingWith("_messages.json"));
+        assertThat(first.get("addendumTo").isNull()).isTrue();
+        assertThat(first.at("/messages").size()).isEqualTo(3);
+
+        byte[] xml = added.endingWith("_FVDaten.SGOAblegen.0605.xml");
+        assertThat(org.vermerk.app.records.xdomea.Xdomea0605Schema.load()
+                        .validate(new java.io.ByteArrayInputStream(xml)))
+                .isEmpty();
+        assertThat(new String(xml, StandardCharsets.UTF_8))
+                .contains("Nachtrag: Größenänderung der Rechenzentrumsfläche")
+                .contains(json.at("/addendumTo/processId").asText())
+                .contains("Nachtrag zum Chatprotokoll");
+
+        assertThat(records.auditTrail(id))
+                .extracting(AuditTrailEntry::action, AuditTrailEntry::detail)
+                .containsExactly(
+                        tuple(AuditTrailEntry.Action.MARKED, "12-345/2026"),
+                        tuple(
+                                AuditTrailEntry.Action.EXPORTED,
+                                original.getFileName().toString()),
+                        tuple(
+                                AuditTrailEntry.Action.ADDENDUM_EXPORTED,
+                                addendum.getFileName().toString()));
+        assertThat(records.find(id).mark().history())
+                .extracting(MarkEvent::action)
+                .containsExactly("markiert", "exportiert", "Nachtrag exportiert");
+        assertThat(records.find(id).state()).isEqualTo(MarkState.EXPORTED);
+
+        // a second addendum names the same original export, not the first addendum
+        Path second = records.exportAddendum(id, out);
+        JsonNode secondJson =
+                new ObjectMapper().readTree(ExportedPackage.read(second).endingWith("_messages.json"));
+        assertThat(secondJson.at("/addendumTo/package").asText())
+                .isEqualTo(original.getFileName().toString());
+    }
+
+    @Test
+    void theAuditTrailNamesEachChangedFieldWithoutLanguage() throws Exception {
+        String id = records.mark(range("m1", "m2")).mark().id();
+        records.change(id, new MarkChange("12-345/2026", "Neuer Betreff", "Entscheidung zur Mitzeichnung", true));
+        records.withdraw(id);
+
+        assertThat(records.auditTrail(id))
+                .extracting(
+                        AuditTrailEntry::actorUserId,
+                        AuditTrailEntry::action,
+                        AuditTrailEntry::field,
+                        AuditTrailEntry::oldValue,
+                        AuditTrailEntry::newValue)
+                .containsExactly(
+                        tuple(RecordFixtures.ANNA, AuditTrailEntry.Action.MARKED, Optional.empty(), "", ""),
+                        tuple(
+                                RecordFixtures.ANNA,
+                                AuditTrailEntry.Action.CHANGED,
+                                Optional.of(AuditTrailEntry.MarkField.SUBJECT),
+                                "Größenänderung der Rechenzentrumsfläche",
+                                "Neuer Betreff"),
+                        tuple(RecordFixtures.ANNA, AuditTrailEntry.Action.WITHDRAWN, Optional.empty(), "", ""));
+        assertThatThrownBy(() -> records.exportAddendum(id, dir.resolve("out")))
+                .isInstanceOf(MarkNotFoundException.class);
+    }
+
+    @Test
     void aLongRangeIsReadPageByPageInTheServersOrder() throws Exception {
         int count = 2 * StoredMessages.PAGE + 1;
         org.vermerk.keystore.Transition.Builder t =

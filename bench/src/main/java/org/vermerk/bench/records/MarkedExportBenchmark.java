@@ -36,7 +36,10 @@ import org.vermerk.protocol.crypto.Secret;
  * The issue's load along the client's real path: 10,000 messages (every tenth a reply) and 100
  * attachment files in an encrypted keystore, the whole range marked through {@link
  * RecordsService}, then exported (messages read from the store page by page) and verified. Prints
- * the time to mark, to export and to verify, and the export's peak heap.
+ * the load average, the time to mark, to export and to verify, the export's CPU time (its own
+ * thread and the whole process, GC separately) and its peak heap. Run it with {@code
+ * -XX:StartFlightRecording=filename=export.jfr} and {@code jfr summary}/{@code jfr print --events
+ * jdk.FileForce,jdk.FileWrite} to see the time spent waiting for the disk.
  *
  * <pre>
  * ./mvnw -q -pl bench -am package -DskipTests
@@ -96,20 +99,31 @@ public final class MarkedExportBenchmark {
                 long t1 = System.nanoTime();
                 System.gc();
                 RecordExportBenchmark.resetPeaks();
+                double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                long gc0 = gcMillis();
+                long process0 = processCpuNanos();
                 long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long t2 = System.nanoTime();
                 Path zip = records.export(markId, directory.resolve("out"));
                 long t3 = System.nanoTime();
                 long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+                long processCpu = processCpuNanos() - process0;
+                long gc = gcMillis() - gc0;
                 long peak = RecordExportBenchmark.peakHeapBytes();
                 Verdict verdict = new ExportVerifier().verify(zip);
                 long t4 = System.nanoTime();
                 System.out.printf(
-                        "run %d: mark %.2f s, export %.2f s (CPU of the exporting thread %.2f s, peak heap %d MiB), verify %.2f s (%s, %d files), ZIP %.1f MiB%n",
+                        "run %d: load %.1f, mark %.2f s, export %.2f s (CPU of the exporting thread %.2f s, of the"
+                                + " process %.2f s, GC %.2f s; wall / process CPU %.1f; peak heap %d MiB), verify %.2f s"
+                                + " (%s, %d files), ZIP %.1f MiB%n",
                         run,
+                        load,
                         (t1 - t0) / 1e9,
                         (t3 - t2) / 1e9,
                         cpu / 1e9,
+                        processCpu / 1e9,
+                        gc / 1e3,
+                        (double) (t3 - t2) / processCpu,
                         peak / (1024 * 1024),
                         (t4 - t3) / 1e9,
                         verdict.intact() ? "intact" : "NOT INTACT " + verdict.problems(),
@@ -122,6 +136,24 @@ public final class MarkedExportBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * CPU time of the whole process: the exporting thread plus GC, JIT and the JVM's other
+     * threads. With the thread's own CPU and the wall time it tells waiting for a core (a loaded
+     * machine) from work done elsewhere in the process.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static void fill(Keystore store, Path directory, int messages, int attachments, int attachmentBytes)

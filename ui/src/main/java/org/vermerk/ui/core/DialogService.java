@@ -13,4 +13,9 @@ public interface DialogService {
 
     /** Shows an error the user must acknowledge. */
     void showError(UiText title, UiText message);
+
+    // --- records (issue 7): the export directory ---
+
+    /** A directory chosen by the user, starting at {@code initial} when it exists; empty when cancelled. */
+    Optional<Path> chooseDirectory(UiText title, Optional<Path> initial);
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -41,5 +42,16 @@ public final class FxDialogService implements DialogService {
         alert.setTitle(m.text(title));
         alert.setHeaderText(m.text(title));
         alert.showAndWait();
+    }
+
+    // --- records (issue 7): the export directory ---
+
+    @Override
+    public Optional<Path> chooseDirectory(UiText title, Optional<Path> initial) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(messages.get().text(title));
+        initial.filter(java.nio.file.Files::isDirectory).ifPresent(d -> chooser.setInitialDirectory(d.toFile()));
+        File directory = chooser.showDialog(owner.get());
+        return Optional.ofNullable(directory).map(File::toPath);
     }
 }

@@ -21,4 +21,15 @@ public final class RecordingDialogs implements DialogService {
     public void showError(UiText title, UiText message) {
         errors.add(message);
     }
+
+    // --- records (issue 7) ---
+
+    public Optional<Path> nextDirectory = Optional.empty();
+    public final List<Optional<Path>> directoryStarts = new ArrayList<>();
+
+    @Override
+    public Optional<Path> chooseDirectory(UiText title, Optional<Path> initial) {
+        directoryStarts.add(initial);
+        return nextDirectory;
+    }
 }

@@ -77,6 +77,18 @@ final class MessagesJson {
             json.writeEndArray();
             json.writeEndObject();
 
+            if (request.addendumOf().isPresent()) {
+                var original = request.addendumOf().get();
+                json.writeObjectFieldStart("addendumTo");
+                json.writeStringField("package", original.originalPackage());
+                json.writeStringField("processId", original.originalProcessId());
+                json.writeStringField(
+                        "exportedAt", original.originalExportedAt().toString());
+                json.writeEndObject();
+            } else {
+                json.writeNullField("addendumTo");
+            }
+
             json.writeObjectFieldStart("conversation");
             json.writeStringField("id", request.conversation().id());
             json.writeStringField("title", request.conversation().title());

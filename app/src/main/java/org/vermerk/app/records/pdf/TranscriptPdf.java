@@ -82,7 +82,8 @@ public final class TranscriptPdf {
         try (PDDocument document = new PDDocument(memory.streamCache)) {
             PdfFonts fonts = PdfFonts.load(document);
             RecordExportRequest request = plan.request();
-            String runningHead = "Vermerk – Gesprächsprotokoll · Az. "
+            String runningHead = "Vermerk – "
+                    + (request.isAddendum() ? "Nachtrag zum Gesprächsprotokoll" : "Gesprächsprotokoll") + " · Az. "
                     + request.mark().fileReference() + " · " + request.mark().subject();
             int pageCount;
             try (PageComposer pages = new PageComposer(
@@ -97,7 +98,8 @@ public final class TranscriptPdf {
             PdfA.apply(
                     document,
                     new PdfA.Info(
-                            "Gesprächsprotokoll " + request.mark().fileReference() + " – "
+                            (request.isAddendum() ? "Nachtrag zum Gesprächsprotokoll " : "Gesprächsprotokoll ")
+                                    + request.mark().fileReference() + " – "
                                     + request.mark().subject(),
                             request.exportingOfficial().displayName(),
                             "Aktenrelevante Nachrichten aus dem Gespräch „"
@@ -112,8 +114,17 @@ public final class TranscriptPdf {
 
     private void compose() throws IOException {
         pages.keep(title.leading());
-        pages.paragraph("Gesprächsprotokoll", title, 0);
-        pages.paragraph("Aktenrelevante Nachrichten aus dem Messenger Vermerk", body, 0);
+        if (request.isAddendum()) {
+            pages.paragraph("Nachtrag zum Gesprächsprotokoll", title, 0);
+            pages.paragraph(
+                    "Nach der Markierung bearbeitete oder gelöschte Nachrichten, jeweils in der markierten Fassung"
+                            + " mit der späteren Änderung",
+                    body,
+                    0);
+        } else {
+            pages.paragraph("Gesprächsprotokoll", title, 0);
+            pages.paragraph("Aktenrelevante Nachrichten aus dem Messenger Vermerk", body, 0);
+        }
         pages.space(8);
         cover();
         participants();
@@ -136,6 +147,13 @@ public final class TranscriptPdf {
                 official.displayName() + " (" + official.userId() + ")"
                         + (official.organisationalUnit().isEmpty() ? "" : ", " + official.organisationalUnit()));
         field("Exportiert am", time.format(plan.exportedAt()));
+        if (request.addendumOf().isPresent()) {
+            var original = request.addendumOf().get();
+            field(
+                    "Nachtrag zu",
+                    "Export vom " + time.format(original.originalExportedAt()) + ", ProzessID "
+                            + original.originalProcessId() + " (" + original.originalPackage() + ")");
+        }
         field("Aktenzeichen", mark.fileReference());
         field("Betreff", mark.subject());
         if (!mark.note().isEmpty()) {

@@ -113,12 +113,16 @@ public final class Xdomea0605Writer {
         start("Schriftgutobjekt");
         start("Dokument");
         identification(plan.documentId().toString());
-        generalMetadata(request.mark().subject(), request.mark().note() + periodRemark());
+        generalMetadata(
+                request.addendumOf().isPresent()
+                        ? "Nachtrag: " + request.mark().subject()
+                        : request.mark().subject(),
+                addendumRemark() + request.mark().note() + periodRemark());
         text(
                 "DatumDesSchreibens",
                 LocalDate.ofInstant(plan.exportedAt(), request.zone()).toString());
         text("Bearbeiter", request.exportingOfficial().displayName());
-        text("Typ", "Chatprotokoll");
+        text("Typ", request.addendumOf().isPresent() ? "Nachtrag zum Chatprotokoll" : "Chatprotokoll");
         for (MarkEvent event : request.mark().history()) {
             history(event);
         }
@@ -157,6 +161,22 @@ public final class Xdomea0605Writer {
         end();
         end();
         end();
+    }
+
+    /**
+     * For an addendum: which filed document it adds to (the original ProzessID, package and time),
+     * so that the DMS user files it beside the original.
+     */
+    private String addendumRemark() {
+        if (request.addendumOf().isEmpty()) {
+            return "";
+        }
+        var original = request.addendumOf().get();
+        return "Nachtrag zum Export mit ProzessID " + original.originalProcessId() + " ("
+                + original.originalPackage() + ", exportiert " + dateTime(original.originalExportedAt())
+                + "): Nachrichten, die nach der Markierung bearbeitet oder gelöscht wurden, jeweils in der"
+                + " markierten Fassung mit der späteren Änderung."
+                + (request.mark().note().isEmpty() ? "" : "\n");
     }
 
     private String periodRemark() {
