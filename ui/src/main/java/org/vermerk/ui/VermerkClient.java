@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.vermerk.app.account.Account;
 import org.vermerk.app.account.AccountAccess;
 import org.vermerk.app.account.AccountOptions;
 import org.vermerk.app.account.ClientHome;
@@ -74,6 +76,14 @@ public final class VermerkClient {
 
     /** Builds the client in {@code stage}, shows it and starts with first start or unlock. FX thread. */
     public static ClientFlow open(Stage stage, Options options, TaskExecutor executor) {
+        return open(stage, options, executor, Optional.empty());
+    }
+
+    /**
+     * Builds the client in {@code stage} and shows it; with an account already open ({@code
+     * vermerk demo}) straight at the main window, else at first start or unlock. FX thread.
+     */
+    public static ClientFlow open(Stage stage, Options options, TaskExecutor executor, Optional<Account> unlocked) {
         ClientSettings settings = new ClientSettings(options.policy());
         ClientWindow window = new ClientWindow(stage, settings, new Theme());
         ClientFlow flow = new ClientFlow(
@@ -85,7 +95,11 @@ public final class VermerkClient {
                 Clock.systemDefaultZone(),
                 suggestedDeviceName(),
                 version());
-        flow.start();
+        if (unlocked.isPresent()) {
+            flow.startUnlocked(unlocked.get());
+        } else {
+            flow.start();
+        }
         stage.show();
         return flow;
     }

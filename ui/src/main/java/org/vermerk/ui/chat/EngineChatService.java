@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.vermerk.app.connection.ConnectionState;
 import org.vermerk.app.conversation.ConversationEngine;
 import org.vermerk.keystore.Conversation;
-import org.vermerk.keystore.KeystoreException;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
 
@@ -26,27 +25,27 @@ public final class EngineChatService implements ChatService {
     }
 
     @Override
-    public List<Conversation> conversations() throws KeystoreException {
+    public List<Conversation> conversations() throws Exception {
         return engine.conversations().stream().filter(c -> !c.archived()).toList();
     }
 
     @Override
-    public List<Member> members(String conversationId) throws KeystoreException {
+    public List<Member> members(String conversationId) throws Exception {
         return engine.members(conversationId);
     }
 
     @Override
-    public List<Message> messagesBefore(String conversationId, String beforeId, int limit) throws KeystoreException {
+    public List<Message> messagesBefore(String conversationId, String beforeId, int limit) throws Exception {
         return engine.messagesBefore(conversationId, beforeId, limit);
     }
 
     @Override
-    public List<Message> messagesAfter(String conversationId, String afterId, int limit) throws KeystoreException {
+    public List<Message> messagesAfter(String conversationId, String afterId, int limit) throws Exception {
         return engine.messagesAfter(conversationId, afterId, limit);
     }
 
     @Override
-    public Optional<Message> message(String messageId) throws KeystoreException {
+    public Optional<Message> message(String messageId) throws Exception {
         return engine.message(messageId);
     }
 
@@ -64,12 +63,12 @@ public final class EngineChatService implements ChatService {
     }
 
     @Override
-    public int unreadCount(String conversationId) throws KeystoreException {
+    public int unreadCount(String conversationId) throws Exception {
         return engine.unreadCount(conversationId);
     }
 
     @Override
-    public int queuedCount() throws KeystoreException {
+    public int queuedCount() throws Exception {
         return engine.queuedCount();
     }
 

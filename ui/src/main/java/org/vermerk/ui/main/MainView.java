@@ -116,6 +116,10 @@ public final class MainView {
         ViewBindings.showText(connectionText, model.statusTextProperty(), messages);
         ViewBindings.showText(queuedText, model.queuedTextProperty(), messages);
         connectionText.focusTraversableProperty().set(false);
+        // A narrow window shortens the state text; the tooltip and the screen reader keep all of it.
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(connectionText.textProperty());
+        connectionText.setTooltip(full);
         model.statusProperty().subscribe(status -> {
             for (MainViewModel.Status s : MainViewModel.Status.values()) {
                 connectionDot.getStyleClass().remove(s.styleClass());
