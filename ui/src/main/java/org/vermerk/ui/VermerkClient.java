@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +73,43 @@ public final class VermerkClient {
         if (failure.get() != null) {
             throw failure.get();
         }
+    }
+
+    /**
+     * Starts the toolkit and opens one window per open account, side by side on the primary
+     * screen, each at its main window; blocks until all are closed ({@code vermerk demo}). Each
+     * window closes its account when it closes.
+     */
+    public static void runSideBySide(List<Account> accounts, AdminPolicy policy, AccountOptions accountOptions)
+            throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(accounts.size());
+        TaskExecutor executor = new org.vermerk.ui.core.FxTaskExecutor();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            javafx.geometry.Rectangle2D screen =
+                    javafx.stage.Screen.getPrimary().getVisualBounds();
+            double width = screen.getWidth() / accounts.size();
+            for (int i = 0; i < accounts.size(); i++) {
+                Account account = accounts.get(i);
+                Stage stage = new Stage();
+                ClientFlow flow = open(
+                        stage, new Options(account.home(), policy, accountOptions), executor, Optional.of(account));
+                stage.setX(screen.getMinX() + i * width);
+                stage.setY(screen.getMinY());
+                stage.setWidth(width);
+                stage.setHeight(Math.min(screen.getHeight(), 860));
+                stage.setOnHidden(e -> {
+                    try {
+                        flow.close();
+                    } finally {
+                        closed.countDown();
+                    }
+                });
+            }
+        });
+        closed.await();
+        executor.shutdown();
+        Platform.exit();
     }
 
     /** Builds the client in {@code stage}, shows it and starts with first start or unlock. FX thread. */
