@@ -176,6 +176,20 @@ class ChatWindowsTest {
         });
     }
 
+    private static KeyEvent shortcut(KeyCode code) {
+        return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, true, false, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<org.vermerk.ui.main.MainViewModel.SearchResult> searchResults(Stage stage) {
+        return ((ListView<org.vermerk.ui.main.MainViewModel.SearchResult>) node(stage, "#searchResults")).getItems();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<ChatRow> messageList(Stage stage) {
+        return (ListView<ChatRow>) node(stage, "#messageList");
+    }
+
     private static KeyEvent key(KeyCode code, boolean shift) {
         return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, shift, false, false, false);
     }
@@ -226,6 +240,21 @@ class ChatWindowsTest {
             assertThat(items(annaStage).getFirst().last().text()).isEqualTo("Danke, das passt.");
             assertThat(rows(annaStage)).hasSize(3);
             robot.interact(() -> Screenshots.saveForDocs(annaStage.getScene(), "main-de"));
+
+            robot.interact(() -> Event.fireEvent(annaStage.getScene().getRoot(), shortcut(KeyCode.F)));
+            assertThat(node(annaStage, "#search").isFocused()).isTrue();
+            robot.interact(() -> ((javafx.scene.control.TextField) node(annaStage, "#search")).setText("anmerk"));
+            waitUntil(() -> searchResults(annaStage).size() == 1);
+            robot.interact(() -> Event.fireEvent(node(annaStage, "#search"), key(KeyCode.ENTER, false)));
+            String hit = searchResults(annaStage).getFirst().hit().messageId();
+            waitUntil(() -> {
+                ChatRow selected = messageList(annaStage).getSelectionModel().getSelectedItem();
+                return selected != null && selected.key().equals(hit);
+            });
+            robot.interact(() -> Screenshots.save(annaStage.getScene(), "search-de"));
+            robot.interact(() -> Event.fireEvent(annaStage.getScene().getRoot(), key(KeyCode.ESCAPE, false)));
+            assertThat(node(annaStage, "#conversations").isVisible()).isTrue();
+            assertThat(node(annaStage, "#searchBox").isVisible()).isFalse();
 
             @SuppressWarnings("unchecked")
             ComboBox<Language> language = (ComboBox<Language>) node(annaStage, "#language");

@@ -34,6 +34,7 @@ import org.vermerk.keystore.KeystoreException;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
 import org.vermerk.keystore.OutboxEntry;
+import org.vermerk.keystore.SearchHit;
 import org.vermerk.keystore.Transition;
 import org.vermerk.keystore.TransitionResult;
 import org.vermerk.protocol.codec.Bytes;
@@ -189,6 +190,16 @@ public final class ConversationEngine implements AutoCloseable {
 
     public Optional<Message> message(String messageId) throws KeystoreException {
         return keystore().messages().find(messageId);
+    }
+
+    /**
+     * Full-text search over the stored messages, newest first (the keystore's FTS5 index: every
+     * word must occur, the last also as a prefix).
+     *
+     * @param conversationId search one conversation, or null for all
+     */
+    public List<SearchHit> search(String query, String conversationId, int limit) throws KeystoreException {
+        return keystore().messages().search(query, conversationId, limit);
     }
 
     /** How many messages wait in the outbox for the server (all conversations). */

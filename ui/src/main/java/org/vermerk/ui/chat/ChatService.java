@@ -6,6 +6,7 @@ import org.vermerk.app.connection.ConnectionState;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
+import org.vermerk.keystore.SearchHit;
 
 /**
  * What the main window asks of the conversation engine: {@link EngineChatService} over {@code
@@ -40,6 +41,9 @@ public interface ChatService extends AutoCloseable {
 
     /** Texts from others after the last one shown. */
     int unreadCount(String conversationId) throws Exception;
+
+    /** Messages whose text matches {@code query}, newest first; {@code conversationId} null: all. */
+    List<SearchHit> search(String query, String conversationId, int limit) throws Exception;
 
     /** Messages in the outbox, waiting for the server. */
     int queuedCount() throws Exception;

@@ -34,6 +34,8 @@ public final class ChatView {
     private final ChatViewModel model;
     private final Messages messages;
     private final List<Node> actions;
+    private final ListChangeListener<ChatRow> rowsListener = this::rowsChanged;
+    private javafx.util.Subscription focusSubscription = javafx.util.Subscription.EMPTY;
 
     @FXML
     private Label chatTitle;
@@ -69,6 +71,15 @@ public final class ChatView {
         return ViewLoader.load(this, "Chat.fxml", messages);
     }
 
+    /** Stops listening to the model: this view is no longer shown (the model outlives it). */
+    public void dispose() {
+        model.rows().removeListener(rowsListener);
+        focusSubscription.unsubscribe();
+        composer.textProperty().unbindBidirectional(model.draftProperty());
+        send.disableProperty().unbind();
+        messageList.setItems(null);
+    }
+
     /** Puts the keyboard focus into the composer. */
     public void focusComposer() {
         composer.requestFocus();
@@ -93,7 +104,7 @@ public final class ChatView {
 
         messageList.setCellFactory(list -> new MessageCell(messages, model.zone()));
         messageList.setItems(model.rows());
-        messageList.getItems().addListener(this::rowsChanged);
+        model.rows().addListener(rowsListener);
         messageList.skinProperty().subscribe(skin -> {
             if (skin != null) {
                 Platform.runLater(this::watchScrolling);
@@ -102,6 +113,7 @@ public final class ChatView {
         if (!model.rows().isEmpty()) {
             messageList.scrollTo(model.rows().size() - 1);
         }
+        focusSubscription = model.focusProperty().subscribe(this::showFocused);
 
         composer.textProperty().bindBidirectional(model.draftProperty());
         composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -121,6 +133,24 @@ public final class ChatView {
     private void onSend() {
         model.send();
         composer.requestFocus();
+    }
+
+    /** Scrolls to a search hit and selects it, so the screen reader reads it. */
+    private void showFocused(String messageId) {
+        if (messageId == null) {
+            return;
+        }
+        for (int i = 0; i < model.rows().size(); i++) {
+            if (model.rows().get(i).key().equals(messageId)) {
+                int index = i;
+                Platform.runLater(() -> {
+                    messageList.scrollTo(Math.max(0, index - 2));
+                    messageList.getSelectionModel().select(index);
+                    messageList.requestFocus();
+                });
+                return;
+            }
+        }
     }
 
     /** Keeps the view where the user is: at the bottom for new messages, on the same row when rows come or go above. */

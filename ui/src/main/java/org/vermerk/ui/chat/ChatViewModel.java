@@ -56,6 +56,7 @@ public final class ChatViewModel {
     private final StringProperty draft = new SimpleStringProperty("");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>();
     private final BooleanProperty olderAvailable = new SimpleBooleanProperty(true);
+    private final ObjectProperty<String> focus = new SimpleObjectProperty<>();
 
     /** Whether messages newer than the window exist in the store (the newest were dropped). */
     private boolean newerAvailable;
@@ -142,6 +143,42 @@ public final class ChatViewModel {
                     markShown();
                 },
                 this::failed);
+    }
+
+    /**
+     * Reads the pages around one message (a search hit) and asks the view to show it ({@link
+     * #focusProperty()}); messages after it are read as the user scrolls down.
+     */
+    public void openAt(String messageId) {
+        loading = true;
+        String id = conversation.id();
+        executor.submit(
+                () -> {
+                    List<Message> around = new ArrayList<>(service.messagesBefore(id, messageId, PAGE / 2));
+                    service.message(messageId).ifPresent(around::add);
+                    List<Message> after = service.messagesAfter(id, messageId, PAGE / 2);
+                    around.addAll(after);
+                    return new Around(around, after.size() == PAGE / 2, around.size() > after.size() + PAGE / 2);
+                },
+                page -> {
+                    loading = false;
+                    window.clear();
+                    window.addAll(page.messages());
+                    newerAvailable = page.newerAvailable();
+                    olderAvailable.set(page.olderAvailable());
+                    publish();
+                    focus.set(null);
+                    focus.set(messageId);
+                    markShown();
+                },
+                this::failed);
+    }
+
+    private record Around(List<Message> messages, boolean newerAvailable, boolean olderAvailable) {}
+
+    /** The message the view should scroll to and select (a search hit); null when none. */
+    public ReadOnlyObjectProperty<String> focusProperty() {
+        return focus;
     }
 
     /** Reads the page before the oldest loaded message (the user scrolled to the top). */

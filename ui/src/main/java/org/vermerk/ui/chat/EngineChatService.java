@@ -7,6 +7,7 @@ import org.vermerk.app.conversation.ConversationEngine;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
+import org.vermerk.keystore.SearchHit;
 
 /** {@link ChatService} over the account's {@link ConversationEngine}. */
 public final class EngineChatService implements ChatService {
@@ -65,6 +66,11 @@ public final class EngineChatService implements ChatService {
     @Override
     public int unreadCount(String conversationId) throws Exception {
         return engine.unreadCount(conversationId);
+    }
+
+    @Override
+    public List<SearchHit> search(String query, String conversationId, int limit) throws Exception {
+        return engine.search(query, conversationId, limit);
     }
 
     @Override

@@ -24,8 +24,8 @@ import org.vermerk.ui.core.ViewLoader;
 
 /**
  * The main window: loads {@code Main.fxml} and binds it to {@link MainViewModel}. Left the
- * conversation list with its filter (Ctrl+K; Enter opens the first match, Esc clears it), right
- * the open chat ({@link ChatView}).
+ * conversation list with its filter (Ctrl+K; Enter opens the first match, Esc clears it) or the
+ * search (Ctrl+F; Enter jumps to the hit, Esc closes it), right the open chat ({@link ChatView}).
  */
 public final class MainView {
     /**
@@ -42,6 +42,9 @@ public final class MainView {
     private final MainViewModel model;
     private final Messages messages;
     private final Actions actions;
+
+    /** What this view observes of the model; ended when the view is replaced. */
+    private final List<javafx.util.Subscription> subscriptions = new java.util.ArrayList<>();
 
     /** The open chat's view; null when none is open. */
     private ChatView chatView;
@@ -71,6 +74,18 @@ public final class MainView {
     private TextField filter;
 
     @FXML
+    private VBox searchBox;
+
+    @FXML
+    private TextField search;
+
+    @FXML
+    private javafx.scene.control.CheckBox searchHere;
+
+    @FXML
+    private ListView<MainViewModel.SearchResult> searchResults;
+
+    @FXML
     private ListView<ConversationItem> conversations;
 
     @FXML
@@ -87,6 +102,12 @@ public final class MainView {
 
     public Parent load() {
         Parent root = ViewLoader.load(this, "Main.fxml", messages);
+        // A language switch or another screen replaces this view; the model lives on, so let go of it.
+        root.sceneProperty().addListener((o, before, now) -> {
+            if (before != null && now == null) {
+                dispose();
+            }
+        });
         Platform.runLater(() -> {
             if (chatView != null) {
                 chatView.focusComposer();
@@ -97,16 +118,51 @@ public final class MainView {
         return root;
     }
 
+    private void dispose() {
+        subscriptions.forEach(javafx.util.Subscription::unsubscribe);
+        subscriptions.clear();
+        conversations.setItems(null);
+        filter.textProperty().unbindBidirectional(model.filterProperty());
+        search.textProperty().unbindBidirectional(model.searchQueryProperty());
+        searchHere.selectedProperty().unbindBidirectional(model.searchHereProperty());
+        searchHere.disableProperty().unbind();
+        searchResults.setItems(null);
+        if (chatView != null) {
+            chatView.dispose();
+            chatView = null;
+        }
+    }
+
     /** Ctrl+K: jump to a conversation by typing its name. */
     public void focusFilter() {
         filter.requestFocus();
         filter.selectAll();
     }
 
-    /** Esc: clears the filter and goes back to the list. */
+    /** Ctrl+F: search all messages (or only the open conversation's) and jump to one. */
+    public void openSearch() {
+        showSearch(true);
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Esc: closes the search, clears the filter and goes back to the list. */
     public void back() {
+        if (searchBox.isVisible()) {
+            model.searchQueryProperty().set("");
+            showSearch(false);
+        }
         filter.clear();
         conversations.requestFocus();
+    }
+
+    private void showSearch(boolean on) {
+        searchBox.setVisible(on);
+        searchBox.setManaged(on);
+        for (Node n : List.of(filter, conversations)) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
     }
 
     @FXML
@@ -120,12 +176,12 @@ public final class MainView {
         javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
         full.textProperty().bind(connectionText.textProperty());
         connectionText.setTooltip(full);
-        model.statusProperty().subscribe(status -> {
+        subscriptions.add(model.statusProperty().subscribe(status -> {
             for (MainViewModel.Status s : MainViewModel.Status.values()) {
                 connectionDot.getStyleClass().remove(s.styleClass());
             }
             connectionDot.getStyleClass().add(status.styleClass());
-        });
+        }));
         connectionText
                 .accessibleTextProperty()
                 .bind(connectionText.textProperty().map(text -> messages.get("main.connection.accessible", text)));
@@ -147,16 +203,44 @@ public final class MainView {
                 }
             }
         });
+        search.textProperty().bindBidirectional(model.searchQueryProperty());
+        searchHere.selectedProperty().bindBidirectional(model.searchHereProperty());
+        searchHere.disableProperty().bind(model.chatProperty().isNull());
+        searchResults.setCellFactory(list -> new SearchResultCell(messages, model.zone()));
+        searchResults.setItems(model.searchResults());
+        searchResults.setOnMouseClicked(
+                e -> model.jumpTo(searchResults.getSelectionModel().getSelectedItem()));
+        searchResults.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.jumpTo(searchResults.getSelectionModel().getSelectedItem());
+            }
+        });
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN)
+                    && !searchResults.getItems().isEmpty()) {
+                e.consume();
+                searchResults.requestFocus();
+                searchResults.getSelectionModel().select(0);
+                if (e.getCode() == KeyCode.ENTER) {
+                    model.jumpTo(searchResults.getSelectionModel().getSelectedItem());
+                }
+            }
+        });
+        if (!model.searchQueryProperty().get().isEmpty()) {
+            showSearch(true);
+        }
         conversations.setCellFactory(list -> new ConversationCell(messages, model.zone()));
         conversations.setItems(model.conversations());
         conversations.getSelectionModel().selectedItemProperty().subscribe(model::open);
-        conversations.getItems().addListener((javafx.collections.ListChangeListener<ConversationItem>) c -> reselect());
+        javafx.collections.ListChangeListener<ConversationItem> moved = c -> reselect();
+        model.conversations().addListener(moved);
+        subscriptions.add(() -> model.conversations().removeListener(moved));
         conversations.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && chatView != null) {
                 chatView.focusComposer();
             }
         });
-        model.chatProperty().subscribe(this::showChat);
+        subscriptions.add(model.chatProperty().subscribe(this::showChat));
         reselect();
     }
 
@@ -184,6 +268,9 @@ public final class MainView {
     }
 
     private void showChat(ChatViewModel chat) {
+        if (chatView != null) {
+            chatView.dispose();
+        }
         if (chat == null) {
             chatView = null;
             chatPane.getChildren().setAll(noChat);

@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,6 +29,7 @@ import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
+import org.vermerk.keystore.SearchHit;
 import org.vermerk.ui.chat.ChatRow;
 import org.vermerk.ui.chat.ChatService;
 import org.vermerk.ui.chat.ChatTimeline;
@@ -83,6 +86,16 @@ public final class MainViewModel {
     private final IntegerProperty totalUnread = new SimpleIntegerProperty();
     private final ObjectProperty<ChatViewModel> chat = new SimpleObjectProperty<>();
 
+    /** The most search results shown. */
+    static final int SEARCH_LIMIT = 50;
+
+    private final StringProperty searchQuery = new SimpleStringProperty("");
+    private final BooleanProperty searchHere = new SimpleBooleanProperty();
+    private final ObservableList<SearchResult> searchResults = FXCollections.observableArrayList();
+
+    /** The newest search asked for; older answers are dropped. */
+    private int searchRequest;
+
     /** Per conversation, the newest summary asked for; an older answer arriving later is dropped. */
     private final Map<String, Integer> summaryRequests = new HashMap<>();
 
@@ -103,6 +116,8 @@ public final class MainViewModel {
         this.executor = executor;
         this.zone = zone;
         filter.addListener((o, a, text) -> shown.setPredicate(i -> i.matches(text)));
+        searchQuery.addListener((o, a, b) -> search());
+        searchHere.addListener((o, a, b) -> search());
     }
 
     public String userId() {
@@ -166,7 +181,7 @@ public final class MainViewModel {
         }
     }
 
-    /** Opens a conversation in the chat pane (null: none). */
+    /** Opens a conversation in the chat pane at its newest message (null: nothing happens). */
     public void open(ConversationItem item) {
         ChatViewModel current = chat.get();
         if (item == null || service == null) {
@@ -175,13 +190,82 @@ public final class MainViewModel {
         if (current != null && current.conversationId().equals(item.id())) {
             return;
         }
+        switchTo(item).open();
+    }
+
+    private ChatViewModel switchTo(ConversationItem item) {
+        ChatViewModel current = chat.get();
         if (current != null) {
             current.close();
         }
         ChatViewModel next =
                 new ChatViewModel(item.conversation(), item.title(), service, executor, zone, this::refresh);
         chat.set(next);
-        next.open();
+        return next;
+    }
+
+    /** A search result: the hit and its conversation's title. */
+    public record SearchResult(SearchHit hit, String title) {
+        @Override
+        public String toString() {
+            return "SearchResult[" + hit.messageId() + "]";
+        }
+    }
+
+    /** Search as you type: what to find (Ctrl+F); blank shows no results. */
+    public StringProperty searchQueryProperty() {
+        return searchQuery;
+    }
+
+    /** Whether the search covers only the open conversation. */
+    public BooleanProperty searchHereProperty() {
+        return searchHere;
+    }
+
+    /** The newest matching messages first, at most {@link #SEARCH_LIMIT}. */
+    public ObservableList<SearchResult> searchResults() {
+        return searchResults;
+    }
+
+    /** Opens the hit's conversation around the hit and shows it. */
+    public void jumpTo(SearchResult result) {
+        if (result == null || service == null) {
+            return;
+        }
+        ConversationItem item = item(result.hit().conversationId()).orElse(null);
+        if (item == null) {
+            return;
+        }
+        ChatViewModel current = chat.get();
+        ChatViewModel target = current != null && current.conversationId().equals(item.id()) ? current : switchTo(item);
+        target.openAt(result.hit().messageId());
+    }
+
+    private void search() {
+        ChatService s = service;
+        String query = searchQuery.get() == null ? "" : searchQuery.get().strip();
+        int request = ++searchRequest;
+        if (s == null || query.isEmpty()) {
+            searchResults.clear();
+            return;
+        }
+        ChatViewModel open = chat.get();
+        String scope = searchHere.get() && open != null ? open.conversationId() : null;
+        executor.submit(
+                () -> s.search(query, scope, SEARCH_LIMIT),
+                hits -> {
+                    if (request != searchRequest) {
+                        return; // the user typed on; a newer search is under way
+                    }
+                    searchResults.setAll(hits.stream()
+                            .map(h -> new SearchResult(
+                                    h,
+                                    item(h.conversationId())
+                                            .map(ConversationItem::title)
+                                            .orElse("")))
+                            .toList());
+                },
+                this::failed);
     }
 
     /** The conversation with this ID as the list has it, if listed. */

@@ -132,9 +132,14 @@ public final class ClientFlow {
                 })
                 .withEscape(() -> mainView.back())
                 .withShortcuts(Map.of(
-                        ClientWindow.shortcut(KeyCode.COMMA), this::showSettings,
-                        ClientWindow.shortcut(KeyCode.L), this::lock,
-                        ClientWindow.shortcut(KeyCode.K), () -> mainView.focusFilter())));
+                        ClientWindow.shortcut(KeyCode.COMMA),
+                        this::showSettings,
+                        ClientWindow.shortcut(KeyCode.L),
+                        this::lock,
+                        ClientWindow.shortcut(KeyCode.K),
+                        () -> mainView.focusFilter(),
+                        ClientWindow.shortcut(KeyCode.F),
+                        () -> mainView.openSearch())));
     }
 
     /**

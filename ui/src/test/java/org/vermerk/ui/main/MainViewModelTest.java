@@ -101,4 +101,38 @@ class MainViewModelTest {
         assertThat(service.receipts.getLast().messageIds()).containsExactly(inOpen.id());
         assertThat(model.conversations()).extracting(ConversationItem::id).containsExactly("c1", "c2");
     }
+
+    @Test
+    void searchFindsMessagesAsTheUserTypesAndAJumpOpensTheConversationAtTheHit() {
+        service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
+        service.addConversation("c2", Conversation.Kind.GROUP, "Referat Z 3", null, BEN);
+        Instant start = Instant.parse("2026-01-01T08:00:00Z");
+        for (int i = 0; i < 500; i++) {
+            service.receive(
+                    "c1", BEN, start.plusSeconds(60L * i), i == 42 ? "Haushaltsvermerk fertig" : "Nachricht " + i);
+        }
+        service.receive("c2", BEN, start.plusSeconds(90_000), "Der Haushalt ist beschlossen");
+        model.start();
+
+        model.searchQueryProperty().set("haushalt");
+        assertThat(model.searchResults())
+                .extracting(r -> r.hit().messageId(), MainViewModel.SearchResult::title)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("m501", "Referat Z 3"),
+                        org.assertj.core.groups.Tuple.tuple("m43", BEN));
+
+        model.jumpTo(model.searchResults().get(1));
+        var chat = model.chatProperty().get();
+        assertThat(chat.conversationId()).isEqualTo("c1");
+        assertThat(chat.focusProperty().get()).isEqualTo("m43");
+        assertThat(chat.rows()).anyMatch(r -> r.key().equals("m43"));
+        assertThat(chat.atNewest())
+                .as("the newest are read as the user scrolls down")
+                .isFalse();
+
+        model.searchHereProperty().set(true);
+        assertThat(model.searchResults()).extracting(r -> r.hit().messageId()).containsExactly("m43");
+        model.searchQueryProperty().set(" ");
+        assertThat(model.searchResults()).isEmpty();
+    }
 }

@@ -13,6 +13,7 @@ import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
+import org.vermerk.keystore.SearchHit;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.ui.chat.ChatService;
 
@@ -172,6 +173,24 @@ public final class FakeChatService implements ChatService {
             }
         }
         return count;
+    }
+
+    /** Case-insensitive substring search over the texts (the real one is FTS5 in the keystore). */
+    @Override
+    public List<SearchHit> search(String query, String conversationId, int limit) {
+        List<SearchHit> hits = new ArrayList<>();
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        for (List<Message> list : messages.values()) {
+            for (Message m : list.reversed()) {
+                if ((conversationId == null || conversationId.equals(m.conversationId()))
+                        && m.searchText() != null
+                        && m.searchText().toLowerCase(java.util.Locale.ROOT).contains(q)) {
+                    hits.add(new SearchHit(m.conversationId(), m.id(), m.sentAt(), m.searchText(), List.of()));
+                }
+            }
+        }
+        hits.sort(java.util.Comparator.comparing(SearchHit::sentAt).reversed());
+        return hits.subList(0, Math.min(limit, hits.size()));
     }
 
     @Override
