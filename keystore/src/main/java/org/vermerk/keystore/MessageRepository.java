@@ -65,6 +65,52 @@ public final class MessageRepository {
         });
     }
 
+    /**
+     * A page of a conversation's messages stored after one, oldest first (a chat view that dropped
+     * its newest rows to stay small reads them again with this).
+     */
+    public List<Message> pageAfter(String conversationId, String afterId, int limit) throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(SELECT
+                    + " WHERE conversation_id = ? AND seq > (SELECT seq FROM messages WHERE id = ?)"
+                    + " AND deleted_at IS NULL ORDER BY seq LIMIT ?")) {
+                s.setString(1, conversationId);
+                s.setString(2, afterId);
+                s.setInt(3, limit);
+                try (ResultSet rows = s.executeQuery()) {
+                    List<Message> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(map(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    /**
+     * How many messages with searchable text (texts, record notices; not reactions, receipts or
+     * messages deleted for everyone) others sent to a conversation after one: the unread count
+     * when {@code afterId} is the last one read.
+     *
+     * @param afterId count after this message; null: count all
+     */
+    public int countTextsAfter(String conversationId, String afterId, String exceptSender) throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM messages WHERE conversation_id = ?"
+                    + " AND seq > coalesce((SELECT seq FROM messages WHERE id = ?), 0) AND sender_user_id <> ?"
+                    + " AND search_text IS NOT NULL AND deleted_at IS NULL")) {
+                s.setString(1, conversationId);
+                s.setString(2, afterId);
+                s.setString(3, exceptSender);
+                try (ResultSet rows = s.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
     public long count() throws KeystoreException {
         return db.read(c -> {
             try (var s = c.createStatement();

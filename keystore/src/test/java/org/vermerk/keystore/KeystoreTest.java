@@ -279,6 +279,32 @@ class KeystoreTest {
     }
 
     @Test
+    void pagesGoBothWaysAndTextsAfterTheLastShownAreCounted() throws Exception {
+        try (Keystore store = create()) {
+            seed(store);
+            Transition.Builder more = Transition.forConversation("c1");
+            for (int i = 2; i <= 5; i++) {
+                more.addMessage(TestStores.message("c1", "m" + i, i, "Nachricht " + i));
+            }
+            store.apply(more.build());
+            assertThat(store.messages().page("c1", "m4", 2))
+                    .extracting(Message::id)
+                    .containsExactly("m2", "m3");
+            assertThat(store.messages().pageAfter("c1", "m2", 2))
+                    .extracting(Message::id)
+                    .containsExactly("m3", "m4");
+            assertThat(store.messages().pageAfter("c1", "m5", 2)).isEmpty();
+            assertThat(store.messages().countTextsAfter("c1", null, "ben.weber@bmi.example"))
+                    .isEqualTo(5);
+            assertThat(store.messages().countTextsAfter("c1", "m3", "ben.weber@bmi.example"))
+                    .isEqualTo(2);
+            assertThat(store.messages().countTextsAfter("c1", null, "anna.schmidt@bmi.example"))
+                    .as("own messages are never unread")
+                    .isZero();
+        }
+    }
+
+    @Test
     void editKeepsTheOldTextAndUpdatesSearch() throws Exception {
         try (Keystore store = create()) {
             seed(store);

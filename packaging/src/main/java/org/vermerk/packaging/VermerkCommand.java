@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             ClientCommand.class,
+            DemoCommand.class,
             ServerCommand.class,
             PolicyCommand.class,
             MlsPeerCommand.class,

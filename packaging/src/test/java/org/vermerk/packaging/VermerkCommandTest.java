@@ -88,7 +88,7 @@ class VermerkCommandTest {
 
     @Test
     void anUnknownSubcommandFailsWithAnErrorInsteadOfPretending() {
-        assertThat(run("demo")).isNotZero();
-        assertThat(err.toString()).contains("Unmatched argument").contains("demo");
+        assertThat(run("teleport")).isNotZero();
+        assertThat(err.toString()).contains("Unmatched argument").contains("teleport");
     }
 }

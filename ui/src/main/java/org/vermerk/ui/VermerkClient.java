@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.vermerk.app.account.Account;
 import org.vermerk.app.account.AccountAccess;
 import org.vermerk.app.account.AccountOptions;
 import org.vermerk.app.account.ClientHome;
@@ -72,8 +75,53 @@ public final class VermerkClient {
         }
     }
 
+    /**
+     * Starts the toolkit and opens one window per open account, side by side on the primary
+     * screen, each at its main window; blocks until all are closed ({@code vermerk demo}). Each
+     * window closes its account when it closes.
+     */
+    public static void runSideBySide(List<Account> accounts, AdminPolicy policy, AccountOptions accountOptions)
+            throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(accounts.size());
+        TaskExecutor executor = new org.vermerk.ui.core.FxTaskExecutor();
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            javafx.geometry.Rectangle2D screen =
+                    javafx.stage.Screen.getPrimary().getVisualBounds();
+            double width = screen.getWidth() / accounts.size();
+            for (int i = 0; i < accounts.size(); i++) {
+                Account account = accounts.get(i);
+                Stage stage = new Stage();
+                ClientFlow flow = open(
+                        stage, new Options(account.home(), policy, accountOptions), executor, Optional.of(account));
+                stage.setX(screen.getMinX() + i * width);
+                stage.setY(screen.getMinY());
+                stage.setWidth(width);
+                stage.setHeight(Math.min(screen.getHeight(), 860));
+                stage.setOnHidden(e -> {
+                    try {
+                        flow.close();
+                    } finally {
+                        closed.countDown();
+                    }
+                });
+            }
+        });
+        closed.await();
+        executor.shutdown();
+        Platform.exit();
+    }
+
     /** Builds the client in {@code stage}, shows it and starts with first start or unlock. FX thread. */
     public static ClientFlow open(Stage stage, Options options, TaskExecutor executor) {
+        return open(stage, options, executor, Optional.empty());
+    }
+
+    /**
+     * Builds the client in {@code stage} and shows it; with an account already open ({@code
+     * vermerk demo}) straight at the main window, else at first start or unlock. FX thread.
+     */
+    public static ClientFlow open(Stage stage, Options options, TaskExecutor executor, Optional<Account> unlocked) {
         ClientSettings settings = new ClientSettings(options.policy());
         ClientWindow window = new ClientWindow(stage, settings, new Theme());
         ClientFlow flow = new ClientFlow(
@@ -85,7 +133,11 @@ public final class VermerkClient {
                 Clock.systemDefaultZone(),
                 suggestedDeviceName(),
                 version());
-        flow.start();
+        if (unlocked.isPresent()) {
+            flow.startUnlocked(unlocked.get());
+        } else {
+            flow.start();
+        }
         stage.show();
         return flow;
     }

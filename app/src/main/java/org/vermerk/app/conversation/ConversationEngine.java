@@ -36,6 +36,7 @@ import org.vermerk.keystore.KeystoreException;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
 import org.vermerk.keystore.OutboxEntry;
+import org.vermerk.keystore.SearchHit;
 import org.vermerk.keystore.Transition;
 import org.vermerk.keystore.TransitionResult;
 import org.vermerk.protocol.codec.Bytes;
@@ -76,6 +77,9 @@ public final class ConversationEngine implements AutoCloseable {
     static final byte KIND_DIRECT = 'D';
     static final byte KIND_GROUP = 'G';
     private static final Duration ONLINE_WAIT = Duration.ofSeconds(30);
+
+    /** Settings key prefix of a conversation's last message shown on this device. */
+    private static final String LAST_SHOWN = "conversation.lastShown.";
 
     private final Account account;
     private final ConversationListener listener;
@@ -178,6 +182,50 @@ public final class ConversationEngine implements AutoCloseable {
     /** The newest messages of a conversation, newest first. */
     public List<Message> messages(String conversationId, int limit) throws KeystoreException {
         return keystore().messages().page(conversationId, null, limit);
+    }
+
+    /** The messages stored before {@code beforeId} (null: the newest), oldest first. */
+    public List<Message> messagesBefore(String conversationId, String beforeId, int limit) throws KeystoreException {
+        return keystore().messages().page(conversationId, beforeId, limit);
+    }
+
+    /** The messages stored after {@code afterId}, oldest first. */
+    public List<Message> messagesAfter(String conversationId, String afterId, int limit) throws KeystoreException {
+        return keystore().messages().pageAfter(conversationId, afterId, limit);
+    }
+
+    public Optional<Message> message(String messageId) throws KeystoreException {
+        return keystore().messages().find(messageId);
+    }
+
+    /**
+     * Full-text search over the stored messages, newest first (the keystore's FTS5 index: every
+     * word must occur, the last also as a prefix).
+     *
+     * @param conversationId search one conversation, or null for all
+     */
+    public List<SearchHit> search(String query, String conversationId, int limit) throws KeystoreException {
+        return keystore().messages().search(query, conversationId, limit);
+    }
+
+    /** How many messages wait in the outbox for the server (all conversations). */
+    public int queuedCount() throws KeystoreException {
+        return keystore().outbox().size();
+    }
+
+    /** Texts from others after the last one this device has shown ({@link #markShown}). */
+    public int unreadCount(String conversationId) throws KeystoreException {
+        String lastShown =
+                keystore().settings().get(LAST_SHOWN + conversationId).orElse(null);
+        return keystore().messages().countTextsAfter(conversationId, lastShown, userId());
+    }
+
+    /**
+     * Remembers on this device that a conversation was shown up to {@code messageId} (the unread
+     * count starts after it). Local only; {@link #markRead} tells the senders.
+     */
+    public void markShown(String conversationId, String messageId) throws KeystoreException {
+        keystore().settings().put(LAST_SHOWN + conversationId, messageId);
     }
 
     /** The 1:1 conversation with {@code userId}: the existing one, or a new one. */

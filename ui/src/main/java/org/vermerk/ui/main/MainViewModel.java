@@ -1,26 +1,53 @@
 package org.vermerk.ui.main;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.vermerk.app.connection.Connection;
-import org.vermerk.app.connection.ConnectionListener;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vermerk.app.connection.ConnectionState;
+import org.vermerk.app.conversation.ConversationListener;
+import org.vermerk.keystore.Conversation;
+import org.vermerk.keystore.DeliveryState;
+import org.vermerk.keystore.Member;
+import org.vermerk.keystore.Message;
+import org.vermerk.keystore.SearchHit;
+import org.vermerk.ui.chat.ChatRow;
+import org.vermerk.ui.chat.ChatService;
+import org.vermerk.ui.chat.ChatTimeline;
+import org.vermerk.ui.chat.ChatViewModel;
 import org.vermerk.ui.core.TaskExecutor;
 import org.vermerk.ui.core.UiText;
 
 /**
- * The main window after unlock: who is signed in and the state of the lasting connection to the
- * server, as the engine reports it. The conversation list and the chat view join here when the
- * conversation engine exists; until then the window shows the true empty state.
+ * The main window after unlock: who is signed in, the connection state (with the number of queued
+ * messages while not online), the conversation list (filtered as the user types, newest activity
+ * first, unread counts) and the open chat. Starts the account's conversation engine and stops it.
  *
- * <p>Threading: the connection reports on its event thread; every change is moved to the UI
- * thread through the executor before a property changes. FX thread only otherwise.
+ * <p>Threading: the engine reports on its threads; every event is moved to the UI thread through
+ * the executor before anything changes here. Store reads go through the executor. FX thread only.
  */
 public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
     /** The connection's state as the window shows it; the key names the text, the class the dot. */
     public enum Status {
         CONNECTING("connecting"),
@@ -39,32 +66,66 @@ public final class MainViewModel {
         }
     }
 
+    /** Messages the list reads to find a conversation's newest shown message (receipts and reactions are skipped). */
+    static final int PREVIEW_PAGE = 30;
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final String userId;
-    private final Function<ConnectionListener, Connection> connect;
+    private final Function<ConversationListener, ChatService> startEngine;
     private final TaskExecutor executor;
     private final ZoneId zone;
 
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.CONNECTING);
     private final ObjectProperty<UiText> statusText = new SimpleObjectProperty<>(UiText.of("connection.connecting"));
+    private final IntegerProperty queued = new SimpleIntegerProperty();
+    private final ObjectProperty<UiText> queuedText = new SimpleObjectProperty<>();
+    private final ObservableList<ConversationItem> items = FXCollections.observableArrayList();
+    private final FilteredList<ConversationItem> shown = new FilteredList<>(items, i -> true);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final IntegerProperty totalUnread = new SimpleIntegerProperty();
+    private final ObjectProperty<ChatViewModel> chat = new SimpleObjectProperty<>();
 
-    /** The connection once started; null before {@link #start()} and after {@link #stop()}. */
-    private Connection connection;
+    /** The most search results shown. */
+    static final int SEARCH_LIMIT = 50;
+
+    private final StringProperty searchQuery = new SimpleStringProperty("");
+    private final BooleanProperty searchHere = new SimpleBooleanProperty();
+    private final ObservableList<SearchResult> searchResults = FXCollections.observableArrayList();
+
+    /** The newest search asked for; older answers are dropped. */
+    private int searchRequest;
+
+    /** Per conversation, the newest summary asked for; an older answer arriving later is dropped. */
+    private final Map<String, Integer> summaryRequests = new HashMap<>();
+
+    /** The engine once started; null before {@link #start()} and after {@link #stop()}. */
+    private ChatService service;
 
     /**
-     * @param connect opens the account's lasting connection ({@code Account::connect})
+     * @param startEngine starts the account's conversation engine reporting to the listener
+     *     ({@code listener -> new EngineChatService(ConversationEngine.start(account, listener))})
      */
     public MainViewModel(
-            String userId, Function<ConnectionListener, Connection> connect, TaskExecutor executor, ZoneId zone) {
+            String userId,
+            Function<ConversationListener, ChatService> startEngine,
+            TaskExecutor executor,
+            ZoneId zone) {
         this.userId = userId;
-        this.connect = connect;
+        this.startEngine = startEngine;
         this.executor = executor;
         this.zone = zone;
+        filter.addListener((o, a, text) -> shown.setPredicate(i -> i.matches(text)));
+        searchQuery.addListener((o, a, b) -> search());
+        searchHere.addListener((o, a, b) -> search());
     }
 
     public String userId() {
         return userId;
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     public ReadOnlyObjectProperty<Status> statusProperty() {
@@ -75,25 +136,274 @@ public final class MainViewModel {
         return statusText;
     }
 
-    /** Opens the connection; its states appear in {@link #statusProperty()}. */
-    public void start() {
-        if (connection != null) {
-            return;
-        }
-        connection = connect.apply(new ConnectionListener() {
-            @Override
-            public void onStateChanged(ConnectionState state) {
-                executor.runOnUiThread(() -> show(state));
-            }
-        });
+    /** "3 Nachrichten warten auf Versand" while not online and the outbox is not empty; else null. */
+    public ReadOnlyObjectProperty<UiText> queuedTextProperty() {
+        return queuedText;
     }
 
-    /** Closes the connection (waits briefly for the engine's worker); idempotent. */
-    public void stop() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
+    /** The conversations the filter lets through, the most recently active first. */
+    public ObservableList<ConversationItem> conversations() {
+        return shown;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** Unread texts in all conversations (the window title shows it). */
+    public ReadOnlyIntegerProperty totalUnreadProperty() {
+        return totalUnread;
+    }
+
+    /** The open chat, or null. */
+    public ReadOnlyObjectProperty<ChatViewModel> chatProperty() {
+        return chat;
+    }
+
+    /** Starts the engine and reads the conversation list. */
+    public void start() {
+        if (service != null) {
+            return;
         }
+        service = startEngine.apply(new Events());
+        executor.submit(service::conversations, list -> list.forEach(c -> refresh(c.id())), this::failed);
+        refreshQueued();
+    }
+
+    /** Stops the engine (waits briefly for its workers); idempotent. */
+    public void stop() {
+        if (chat.get() != null) {
+            chat.get().close();
+        }
+        if (service != null) {
+            service.close();
+            service = null;
+        }
+    }
+
+    /** Opens a conversation in the chat pane at its newest message (null: nothing happens). */
+    public void open(ConversationItem item) {
+        ChatViewModel current = chat.get();
+        if (item == null || service == null) {
+            return;
+        }
+        if (current != null && current.conversationId().equals(item.id())) {
+            return;
+        }
+        switchTo(item).open();
+    }
+
+    private ChatViewModel switchTo(ConversationItem item) {
+        ChatViewModel current = chat.get();
+        if (current != null) {
+            current.close();
+        }
+        ChatViewModel next =
+                new ChatViewModel(item.conversation(), item.title(), service, executor, zone, this::refresh);
+        chat.set(next);
+        return next;
+    }
+
+    /** A search result: the hit and its conversation's title. */
+    public record SearchResult(SearchHit hit, String title) {
+        @Override
+        public String toString() {
+            return "SearchResult[" + hit.messageId() + "]";
+        }
+    }
+
+    /** Search as you type: what to find (Ctrl+F); blank shows no results. */
+    public StringProperty searchQueryProperty() {
+        return searchQuery;
+    }
+
+    /** Whether the search covers only the open conversation. */
+    public BooleanProperty searchHereProperty() {
+        return searchHere;
+    }
+
+    /** The newest matching messages first, at most {@link #SEARCH_LIMIT}. */
+    public ObservableList<SearchResult> searchResults() {
+        return searchResults;
+    }
+
+    /** Opens the hit's conversation around the hit and shows it. */
+    public void jumpTo(SearchResult result) {
+        if (result == null || service == null) {
+            return;
+        }
+        ConversationItem item = item(result.hit().conversationId()).orElse(null);
+        if (item == null) {
+            return;
+        }
+        ChatViewModel current = chat.get();
+        ChatViewModel target = current != null && current.conversationId().equals(item.id()) ? current : switchTo(item);
+        target.openAt(result.hit().messageId());
+    }
+
+    private void search() {
+        ChatService s = service;
+        String query = searchQuery.get() == null ? "" : searchQuery.get().strip();
+        int request = ++searchRequest;
+        if (s == null || query.isEmpty()) {
+            searchResults.clear();
+            return;
+        }
+        ChatViewModel open = chat.get();
+        String scope = searchHere.get() && open != null ? open.conversationId() : null;
+        executor.submit(
+                () -> s.search(query, scope, SEARCH_LIMIT),
+                hits -> {
+                    if (request != searchRequest) {
+                        return; // the user typed on; a newer search is under way
+                    }
+                    searchResults.setAll(hits.stream()
+                            .map(h -> new SearchResult(
+                                    h,
+                                    item(h.conversationId())
+                                            .map(ConversationItem::title)
+                                            .orElse("")))
+                            .toList());
+                },
+                this::failed);
+    }
+
+    /** The conversation with this ID as the list has it, if listed. */
+    public java.util.Optional<ConversationItem> item(String conversationId) {
+        return items.stream().filter(i -> i.id().equals(conversationId)).findFirst();
+    }
+
+    private final class Events implements ConversationListener {
+        @Override
+        public void onConversationChanged(Conversation conversation) {
+            executor.runOnUiThread(() -> refresh(conversation.id()));
+        }
+
+        @Override
+        public void onMessage(Message message) {
+            executor.runOnUiThread(() -> {
+                ChatViewModel open = chat.get();
+                if (open != null && open.conversationId().equals(message.conversationId())) {
+                    open.onMessage(message);
+                }
+                refresh(message.conversationId());
+                if (message.senderUserId().equals(userId)) {
+                    refreshQueued();
+                }
+            });
+        }
+
+        @Override
+        public void onDeliveryState(String conversationId, String messageId, DeliveryState state) {
+            executor.runOnUiThread(() -> {
+                ChatViewModel open = chat.get();
+                if (open != null && open.conversationId().equals(conversationId)) {
+                    open.onChanged(messageId, state);
+                }
+                refresh(conversationId);
+                refreshQueued();
+            });
+        }
+
+        @Override
+        public void onRemoved(String conversationId) {
+            executor.runOnUiThread(() -> refresh(conversationId));
+        }
+
+        @Override
+        public void onConnectionState(ConnectionState state) {
+            executor.runOnUiThread(() -> {
+                show(state);
+                refreshQueued();
+            });
+        }
+    }
+
+    /** Reads a conversation's list entry again (title, newest message, unread count). */
+    void refresh(String conversationId) {
+        ChatService s = service;
+        if (s == null) {
+            return;
+        }
+        int request = summaryRequests.merge(conversationId, 1, Integer::sum);
+        executor.submit(
+                () -> summarise(s, conversationId),
+                item -> {
+                    if (summaryRequests.get(conversationId) != request || service != s || item == null) {
+                        return;
+                    }
+                    put(item);
+                },
+                this::failed);
+    }
+
+    private ConversationItem summarise(ChatService s, String conversationId) throws Exception {
+        Conversation c = s.conversations().stream()
+                .filter(x -> x.id().equals(conversationId))
+                .findFirst()
+                .orElse(null);
+        if (c == null) {
+            return null;
+        }
+        List<Message> page = s.messagesBefore(conversationId, null, PREVIEW_PAGE);
+        ChatRow.MessageRow last = ChatTimeline.last(page, userId, zone);
+        Instant activity = last != null ? last.sentAt() : c.createdAt();
+        return new ConversationItem(c, title(s, c), last, activity, s.unreadCount(conversationId));
+    }
+
+    /** A group's title; for 1:1 the other person. */
+    private String title(ChatService s, Conversation c) throws Exception {
+        if (c.kind() == Conversation.Kind.GROUP) {
+            return c.title();
+        }
+        return s.members(c.id()).stream()
+                .map(Member::userId)
+                .filter(u -> !u.equals(userId))
+                .findFirst()
+                .orElse(c.title());
+    }
+
+    private void put(ConversationItem item) {
+        int at = -1;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(item.id())) {
+                at = i;
+                break;
+            }
+        }
+        if (at >= 0 && items.get(at).equals(item)) {
+            return;
+        }
+        List<ConversationItem> next = new java.util.ArrayList<>(items);
+        if (at >= 0) {
+            next.set(at, item);
+        } else {
+            next.add(item);
+        }
+        next.sort(Comparator.comparing(ConversationItem::lastActivity).reversed());
+        org.vermerk.ui.chat.RowDiff.apply(items, next);
+        totalUnread.set(items.stream().mapToInt(ConversationItem::unread).sum());
+    }
+
+    private void refreshQueued() {
+        ChatService s = service;
+        if (s == null) {
+            return;
+        }
+        executor.submit(
+                s::queuedCount,
+                count -> {
+                    queued.set(count);
+                    showQueued();
+                },
+                this::failed);
+    }
+
+    private void showQueued() {
+        queuedText.set(
+                status.get() != Status.ONLINE && queued.get() > 0
+                        ? UiText.of("connection.queued", queued.get())
+                        : null);
     }
 
     void show(ConnectionState state) {
@@ -119,5 +429,10 @@ public final class MainViewModel {
                         o.cause().isPresent() ? UiText.of("connection.refused") : UiText.of("connection.offline"));
             }
         }
+        showQueued();
+    }
+
+    private void failed(Throwable failure) {
+        LOG.warn("event=main_read_failed error={}", failure.getClass().getSimpleName());
     }
 }

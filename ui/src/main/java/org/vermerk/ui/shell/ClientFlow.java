@@ -1,14 +1,20 @@
 package org.vermerk.ui.shell;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vermerk.app.account.Account;
 import org.vermerk.app.account.AccountAccess;
+import org.vermerk.app.conversation.ConversationEngine;
+import org.vermerk.ui.chat.ChatViewModel;
+import org.vermerk.ui.chat.EngineChatService;
 import org.vermerk.ui.core.ClientSettings;
 import org.vermerk.ui.core.DialogService;
+import org.vermerk.ui.core.Messages;
 import org.vermerk.ui.core.TaskExecutor;
 import org.vermerk.ui.core.UiText;
 import org.vermerk.ui.firststart.FirstStartView;
@@ -44,6 +50,9 @@ public final class ClientFlow {
 
     private MainViewModel main;
 
+    /** The main screen's view in the current language; null before the main screen is shown. */
+    private MainView mainView;
+
     /** Locks after the policy's idle time while unlocked; null while locked. */
     private IdleLock idleLock;
 
@@ -64,6 +73,11 @@ public final class ClientFlow {
         this.clock = clock;
         this.suggestedDeviceName = suggestedDeviceName;
         this.version = version;
+    }
+
+    /** Shows the main window for an account opened elsewhere ({@code vermerk demo}). */
+    public void startUnlocked(Account opened) {
+        opened(opened);
     }
 
     /** Shows first start or unlock, whichever this home needs. */
@@ -90,7 +104,12 @@ public final class ClientFlow {
 
     private void opened(Account opened) {
         account = opened;
-        main = new MainViewModel(opened.userId(), opened::connect, executor, clock.getZone());
+        main = new MainViewModel(
+                opened.userId(),
+                listener -> new EngineChatService(ConversationEngine.start(opened, listener)),
+                executor,
+                clock.getZone());
+        main.totalUnreadProperty().subscribe(count -> window.showUnread(count.intValue()));
         main.start();
         idleLock = new IdleLock(
                 executor,
@@ -105,10 +124,38 @@ public final class ClientFlow {
 
     private void showMain() {
         MainViewModel model = main;
-        window.show(Screen.of(messages -> new MainView(model, messages, this::showSettings, this::lock).load())
+        MainView.Actions actions =
+                new MainView.Actions(this::showSettings, this::lock, this::listActions, this::chatActions);
+        window.show(Screen.of(messages -> {
+                    mainView = new MainView(model, messages, actions);
+                    return mainView.load();
+                })
+                .withEscape(() -> mainView.back())
                 .withShortcuts(Map.of(
-                        ClientWindow.shortcut(KeyCode.COMMA), this::showSettings,
-                        ClientWindow.shortcut(KeyCode.L), this::lock)));
+                        ClientWindow.shortcut(KeyCode.COMMA),
+                        this::showSettings,
+                        ClientWindow.shortcut(KeyCode.L),
+                        this::lock,
+                        ClientWindow.shortcut(KeyCode.K),
+                        () -> mainView.focusFilter(),
+                        ClientWindow.shortcut(KeyCode.F),
+                        () -> mainView.openSearch())));
+    }
+
+    /**
+     * The buttons beside the conversation list's title. The place for "new conversation" (and
+     * Ctrl+N in {@link #showMain}'s shortcuts), which does not exist yet.
+     */
+    private List<Node> listActions(Messages messages) {
+        return List.of();
+    }
+
+    /**
+     * The buttons in an open chat's header, for its conversation ({@code chat.conversationId()}).
+     * The place for "group info" and "verify", which do not exist yet.
+     */
+    private List<Node> chatActions(ChatViewModel chat, Messages messages) {
+        return List.of();
     }
 
     private void showSettings() {
@@ -140,6 +187,7 @@ public final class ClientFlow {
         Account closingAccount = account;
         main = null;
         account = null;
+        window.showUnread(0);
         if (closingAccount == null) {
             return;
         }
@@ -176,6 +224,11 @@ public final class ClientFlow {
             idleLock = null;
             window.onActivity(() -> {});
         }
+    }
+
+    /** The main window's model, or null while locked (tests). */
+    MainViewModel main() {
+        return main;
     }
 
     /** The open account, or null while locked (tests). */

@@ -28,6 +28,9 @@ public final class ClientWindow {
 
     private Messages messages;
 
+    /** Unread texts, shown in the title when more than none. */
+    private int unread;
+
     /** Called on every keyboard and mouse input (the idle lock listens); cheap. */
     private Runnable onActivity = () -> {};
 
@@ -91,7 +94,17 @@ public final class ClientWindow {
         Parent content = current.build().apply(messages);
         root.setCenter(content);
         scene.setRoot(root);
-        stage.setTitle(messages.get("app.title"));
+        showTitle();
+    }
+
+    /** Shows the number of unread texts in the window title ("(3) Vermerk"); 0 shows none. */
+    public void showUnread(int count) {
+        unread = count;
+        showTitle();
+    }
+
+    private void showTitle() {
+        stage.setTitle(unread > 0 ? messages.get("app.title.unread", unread) : messages.get("app.title"));
     }
 
     private void onKey(KeyEvent event) {

@@ -5,71 +5,134 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.vermerk.app.connection.Connection;
-import org.vermerk.app.connection.ConnectionListener;
 import org.vermerk.app.connection.ConnectionState;
 import org.vermerk.app.connection.ServerUnreachableException;
-import org.vermerk.protocol.wire.ClientRequest;
-import org.vermerk.protocol.wire.ServerFrame;
+import org.vermerk.keystore.Conversation;
 import org.vermerk.ui.core.UiText;
+import org.vermerk.ui.testing.FakeChatService;
 import org.vermerk.ui.testing.SameThreadExecutor;
 
-/** The connection indicator follows the engine's states. */
+/** The connection indicator, the conversation list with its filter and unread counts, without the toolkit. */
 class MainViewModelTest {
-    private ConnectionListener listener;
-    private boolean closed;
+    private static final String ANNA = "anna@bmi.example";
+    private static final String BEN = "ben@bmi.example";
 
-    private final Connection connection = new Connection() {
-        @Override
-        public ConnectionState state() {
-            return new ConnectionState.Connecting(0);
-        }
-
-        @Override
-        public void acknowledge(long seq) {}
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-
-        @Override
-        public <T extends ServerFrame> CompletableFuture<T> call(
-                Function<String, ClientRequest> request, Class<T> answer) {
-            return CompletableFuture.failedFuture(new UnsupportedOperationException());
-        }
-    };
-
-    private final MainViewModel model = new MainViewModel(
-            "anna@bmi.example",
-            l -> {
-                listener = l;
-                return connection;
-            },
-            new SameThreadExecutor(),
-            ZoneOffset.UTC);
+    private final FakeChatService service = new FakeChatService(ANNA);
+    private final MainViewModel model =
+            new MainViewModel(ANNA, service::listening, new SameThreadExecutor(), ZoneOffset.UTC);
 
     @Test
-    void statesAppearAsTheEngineReportsThemAndStopClosesTheConnection() {
+    void statesAppearAsTheEngineReportsThemWithTheQueueWhileNotOnlineAndStopClosesTheEngine() {
         assertThat(model.statusProperty().get()).isEqualTo(MainViewModel.Status.CONNECTING);
+        service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
         model.start();
-        listener.onStateChanged(new ConnectionState.Online("anna@bmi.example", "d1", 6));
+        service.listener.onConnectionState(new ConnectionState.Online(ANNA, "d1", 6));
         assertThat(model.statusProperty().get()).isEqualTo(MainViewModel.Status.ONLINE);
         assertThat(model.statusTextProperty().get()).isEqualTo(UiText.of("connection.online"));
 
-        listener.onStateChanged(new ConnectionState.Reconnecting(
+        service.listener.onConnectionState(new ConnectionState.Reconnecting(
                 2, Instant.parse("2026-11-27T08:15:30Z"), new ServerUnreachableException("gone", null)));
         assertThat(model.statusProperty().get()).isEqualTo(MainViewModel.Status.RECONNECTING);
         assertThat(model.statusTextProperty().get()).isEqualTo(UiText.of("connection.reconnecting", 2, "08:15:30"));
+        assertThat(model.queuedTextProperty().get()).as("nothing queued").isNull();
 
-        listener.onStateChanged(new ConnectionState.Offline(Optional.of(new ServerUnreachableException("x", null))));
+        model.open(model.conversations().getFirst());
+        model.chatProperty().get().draftProperty().set("Guten Morgen");
+        model.chatProperty().get().send();
+        model.chatProperty().get().draftProperty().set("Noch da?");
+        model.chatProperty().get().send();
+        assertThat(model.queuedTextProperty().get()).isEqualTo(UiText.of("connection.queued", 2));
+
+        service.queued = 0;
+        service.listener.onConnectionState(new ConnectionState.Online(ANNA, "d1", 6));
+        assertThat(model.queuedTextProperty().get()).isNull();
+
+        service.listener.onConnectionState(
+                new ConnectionState.Offline(Optional.of(new ServerUnreachableException("x", null))));
         assertThat(model.statusTextProperty().get()).isEqualTo(UiText.of("connection.refused"));
 
         model.stop();
-        assertThat(closed).isTrue();
+        assertThat(service.closed).isTrue();
         model.stop();
+    }
+
+    @Test
+    void theListShowsTitlesNewestFirstFiltersAsTheUserTypesAndCountsUnread() {
+        service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
+        service.addConversation("c2", Conversation.Kind.GROUP, "Referat Z 3", "VS-NfD", BEN);
+        service.receive("c1", BEN, Instant.parse("2026-11-27T08:00:00Z"), "Guten Morgen");
+        service.receive("c1", BEN, Instant.parse("2026-11-27T08:01:00Z"), "Haben Sie kurz Zeit?");
+        service.receive("c2", BEN, Instant.parse("2026-11-27T08:30:00Z"), "Sitzung um zehn");
+        model.start();
+
+        assertThat(model.conversations()).extracting(ConversationItem::title).containsExactly("Referat Z 3", BEN);
+        ConversationItem direct = model.item("c1").orElseThrow();
+        assertThat(direct.last().text()).isEqualTo("Haben Sie kurz Zeit?");
+        assertThat(direct.unread()).isEqualTo(2);
+        assertThat(model.totalUnreadProperty().get()).isEqualTo(3);
+
+        model.filterProperty().set("refer");
+        assertThat(model.conversations()).extracting(ConversationItem::id).containsExactly("c2");
+        model.filterProperty().set("ZEIT");
+        assertThat(model.conversations())
+                .as("the last message's text matches too")
+                .extracting(ConversationItem::id)
+                .containsExactly("c1");
+        model.filterProperty().set("");
+        assertThat(model.conversations()).hasSize(2);
+
+        model.open(direct);
+        assertThat(service.receipts).singleElement().satisfies(r -> {
+            assertThat(r.conversationId()).isEqualTo("c1");
+            assertThat(r.messageIds()).hasSize(2);
+        });
+        assertThat(model.item("c1").orElseThrow().unread()).isZero();
+        assertThat(model.totalUnreadProperty().get()).isEqualTo(1);
+
+        var arriving = service.receive("c2", BEN, Instant.parse("2026-11-27T09:00:00Z"), "Raum 3.114");
+        service.listener.onMessage(arriving);
+        assertThat(model.totalUnreadProperty().get()).as("c2 is not open").isEqualTo(2);
+        var inOpen = service.receive("c1", BEN, Instant.parse("2026-11-27T09:01:00Z"), "Danke!");
+        service.listener.onMessage(inOpen);
+        assertThat(model.totalUnreadProperty().get())
+                .as("c1 is open: read at once")
+                .isEqualTo(2);
+        assertThat(service.receipts.getLast().messageIds()).containsExactly(inOpen.id());
+        assertThat(model.conversations()).extracting(ConversationItem::id).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void searchFindsMessagesAsTheUserTypesAndAJumpOpensTheConversationAtTheHit() {
+        service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
+        service.addConversation("c2", Conversation.Kind.GROUP, "Referat Z 3", null, BEN);
+        Instant start = Instant.parse("2026-01-01T08:00:00Z");
+        for (int i = 0; i < 500; i++) {
+            service.receive(
+                    "c1", BEN, start.plusSeconds(60L * i), i == 42 ? "Haushaltsvermerk fertig" : "Nachricht " + i);
+        }
+        service.receive("c2", BEN, start.plusSeconds(90_000), "Der Haushalt ist beschlossen");
+        model.start();
+
+        model.searchQueryProperty().set("haushalt");
+        assertThat(model.searchResults())
+                .extracting(r -> r.hit().messageId(), MainViewModel.SearchResult::title)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("m501", "Referat Z 3"),
+                        org.assertj.core.groups.Tuple.tuple("m43", BEN));
+
+        model.jumpTo(model.searchResults().get(1));
+        var chat = model.chatProperty().get();
+        assertThat(chat.conversationId()).isEqualTo("c1");
+        assertThat(chat.focusProperty().get()).isEqualTo("m43");
+        assertThat(chat.rows()).anyMatch(r -> r.key().equals("m43"));
+        assertThat(chat.atNewest())
+                .as("the newest are read as the user scrolls down")
+                .isFalse();
+
+        model.searchHereProperty().set(true);
+        assertThat(model.searchResults()).extracting(r -> r.hit().messageId()).containsExactly("m43");
+        model.searchQueryProperty().set(" ");
+        assertThat(model.searchResults()).isEmpty();
     }
 }

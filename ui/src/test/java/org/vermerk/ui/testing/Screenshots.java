@@ -14,9 +14,24 @@ import javax.imageio.ImageIO;
 public final class Screenshots {
     public static final Path DIRECTORY = Path.of("target", "screenshots");
 
+    /** The README's screenshots: the repository's docs/screenshots (tests run in the module's directory). */
+    public static final Path DOCS = Path.of("..", "docs", "screenshots");
+
     private Screenshots() {}
 
     public static Path save(Scene scene, String name) {
+        return save(scene, name, DIRECTORY);
+    }
+
+    /** Writes into {@link #DOCS} too, for the README. */
+    public static Path saveForDocs(Scene scene, String name) {
+        if (Files.isDirectory(DOCS)) {
+            save(scene, name, DOCS);
+        }
+        return save(scene, name, DIRECTORY);
+    }
+
+    private static Path save(Scene scene, String name, Path directory) {
         WritableImage image = scene.snapshot(null);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
@@ -28,8 +43,8 @@ public final class Screenshots {
             }
         }
         try {
-            Files.createDirectories(DIRECTORY);
-            Path file = DIRECTORY.resolve(name + ".png");
+            Files.createDirectories(directory);
+            Path file = directory.resolve(name + ".png");
             ImageIO.write(out, "png", file.toFile());
             return file;
         } catch (IOException e) {

@@ -13,14 +13,30 @@ import org.vermerk.server.ServerConfig;
 
 /** The real delivery server on loopback for UI tests, and account options that make tests quick. */
 public final class TestServer implements AutoCloseable {
-    private final DeliveryServer server;
+    private final Path data;
+    private DeliveryServer server;
+
+    /** The port chosen at the first start; kept across {@link #restart()}. */
+    private final int port;
 
     public TestServer(Path data) throws Exception {
+        this.data = data;
         server = DeliveryServer.start(ServerConfig.defaults(data).withPort(0), Clock.systemUTC());
+        port = server.port();
+    }
+
+    /** Stops the server (clients lose their connection and reconnect with backoff). */
+    public void stop() throws Exception {
+        server.close();
+    }
+
+    /** Starts it again on the same port with the same data (after {@link #stop()}). */
+    public void restart() throws Exception {
+        server = DeliveryServer.start(ServerConfig.defaults(data).withPort(port), Clock.systemUTC());
     }
 
     public URI url() {
-        return URI.create("https://127.0.0.1:" + server.port());
+        return URI.create("https://127.0.0.1:" + port);
     }
 
     public Path caFile() {

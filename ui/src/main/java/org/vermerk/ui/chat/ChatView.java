@@ -1,0 +1,208 @@
+package org.vermerk.ui.chat;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import org.vermerk.ui.core.Messages;
+import org.vermerk.ui.core.ViewBindings;
+import org.vermerk.ui.core.ViewLoader;
+
+/**
+ * The open conversation: loads {@code Chat.fxml} and binds it to {@link ChatViewModel}. The list
+ * is a virtualised {@link ListView} (a few reused {@link MessageCell}s however long the
+ * conversation); scrolling near its top reads the older page, near its bottom the newer one.
+ * Enter sends, Shift+Enter breaks the line.
+ */
+public final class ChatView {
+    /** How close (in rows) to either end of the list scrolling reads the next page. */
+    private static final int PAGE_TRIGGER = 5;
+
+    private final ChatViewModel model;
+    private final Messages messages;
+    private final List<Node> actions;
+    private final ListChangeListener<ChatRow> rowsListener = this::rowsChanged;
+    private javafx.util.Subscription focusSubscription = javafx.util.Subscription.EMPTY;
+
+    @FXML
+    private Label chatTitle;
+
+    @FXML
+    private HBox chatActions;
+
+    @FXML
+    private Label classification;
+
+    @FXML
+    private ListView<ChatRow> messageList;
+
+    @FXML
+    private Label error;
+
+    @FXML
+    private TextArea composer;
+
+    @FXML
+    private Button send;
+
+    /**
+     * @param actions buttons for the header (group info, verify), placed right of the title
+     */
+    public ChatView(ChatViewModel model, Messages messages, List<Node> actions) {
+        this.model = model;
+        this.messages = messages;
+        this.actions = List.copyOf(actions);
+    }
+
+    public Parent load() {
+        return ViewLoader.load(this, "Chat.fxml", messages);
+    }
+
+    /** Stops listening to the model: this view is no longer shown (the model outlives it). */
+    public void dispose() {
+        model.rows().removeListener(rowsListener);
+        focusSubscription.unsubscribe();
+        composer.textProperty().unbindBidirectional(model.draftProperty());
+        send.disableProperty().unbind();
+        messageList.setItems(null);
+    }
+
+    /** Puts the keyboard focus into the composer. */
+    public void focusComposer() {
+        composer.requestFocus();
+    }
+
+    public ListView<ChatRow> list() {
+        return messageList;
+    }
+
+    @FXML
+    private void initialize() {
+        chatTitle.setText(model.title());
+        chatTitle.setAccessibleText(messages.get("chat.title.accessible", model.title()));
+        chatActions.getChildren().setAll(actions);
+        String marking = model.classification();
+        classification.setText(marking == null ? "" : marking);
+        classification.setAccessibleText(
+                marking == null ? null : messages.get("chat.classification.accessible", marking));
+        classification.setVisible(marking != null);
+        classification.setManaged(marking != null);
+        ViewBindings.showText(error, model.errorProperty(), messages);
+
+        messageList.setCellFactory(list -> new MessageCell(messages, model.zone()));
+        messageList.setItems(model.rows());
+        model.rows().addListener(rowsListener);
+        messageList.skinProperty().subscribe(skin -> {
+            if (skin != null) {
+                Platform.runLater(this::watchScrolling);
+            }
+        });
+        if (!model.rows().isEmpty()) {
+            messageList.scrollTo(model.rows().size() - 1);
+        }
+        focusSubscription = model.focusProperty().subscribe(this::showFocused);
+
+        composer.textProperty().bindBidirectional(model.draftProperty());
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                if (e.isShiftDown()) {
+                    composer.insertText(composer.getCaretPosition(), "\n");
+                } else {
+                    model.send();
+                }
+            }
+        });
+        send.disableProperty().bind(model.draftProperty().map(String::isBlank));
+    }
+
+    @FXML
+    private void onSend() {
+        model.send();
+        composer.requestFocus();
+    }
+
+    /** Scrolls to a search hit and selects it, so the screen reader reads it. */
+    private void showFocused(String messageId) {
+        if (messageId == null) {
+            return;
+        }
+        for (int i = 0; i < model.rows().size(); i++) {
+            if (model.rows().get(i).key().equals(messageId)) {
+                int index = i;
+                Platform.runLater(() -> {
+                    messageList.scrollTo(Math.max(0, index - 2));
+                    messageList.getSelectionModel().select(index);
+                    messageList.requestFocus();
+                });
+                return;
+            }
+        }
+    }
+
+    /** Keeps the view where the user is: at the bottom for new messages, on the same row when rows come or go above. */
+    private void rowsChanged(ListChangeListener.Change<? extends ChatRow> change) {
+        int size = messageList.getItems().size();
+        int first = firstVisible();
+        int last = lastVisible();
+        int net = 0;
+        int from = Integer.MAX_VALUE;
+        while (change.next()) {
+            net += change.getAddedSize() - change.getRemovedSize();
+            from = Math.min(from, change.getFrom());
+        }
+        int oldSize = size - net;
+        if ((last < 0 || last >= oldSize - 2) && model.atNewest()) {
+            messageList.scrollTo(size - 1);
+        } else if (first >= 0 && from <= first && net != 0) {
+            messageList.scrollTo(Math.max(0, first + net));
+        }
+    }
+
+    private void watchScrolling() {
+        for (Node node : messageList.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty().subscribe(value -> {
+                    int size = messageList.getItems().size();
+                    if (size == 0) {
+                        return;
+                    }
+                    if (firstVisible() <= PAGE_TRIGGER) {
+                        model.loadOlder();
+                    } else if (lastVisible() >= size - 1 - PAGE_TRIGGER) {
+                        model.loadNewer();
+                    }
+                });
+            }
+        }
+    }
+
+    private VirtualFlow<?> flow() {
+        return messageList.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+    }
+
+    private int firstVisible() {
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> cell = flow == null ? null : flow.getFirstVisibleCell();
+        return cell == null ? -1 : cell.getIndex();
+    }
+
+    private int lastVisible() {
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> cell = flow == null ? null : flow.getLastVisibleCell();
+        return cell == null ? -1 : cell.getIndex();
+    }
+}

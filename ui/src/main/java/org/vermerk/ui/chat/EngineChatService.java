@@ -1,0 +1,93 @@
+package org.vermerk.ui.chat;
+
+import java.util.List;
+import java.util.Optional;
+import org.vermerk.app.connection.ConnectionState;
+import org.vermerk.app.conversation.ConversationEngine;
+import org.vermerk.keystore.Conversation;
+import org.vermerk.keystore.Member;
+import org.vermerk.keystore.Message;
+import org.vermerk.keystore.SearchHit;
+
+/** {@link ChatService} over the account's {@link ConversationEngine}. */
+public final class EngineChatService implements ChatService {
+    private final ConversationEngine engine;
+
+    /** Guarded by this: closed once. */
+    private boolean closed;
+
+    public EngineChatService(ConversationEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public String userId() {
+        return engine.userId();
+    }
+
+    @Override
+    public List<Conversation> conversations() throws Exception {
+        return engine.conversations().stream().filter(c -> !c.archived()).toList();
+    }
+
+    @Override
+    public List<Member> members(String conversationId) throws Exception {
+        return engine.members(conversationId);
+    }
+
+    @Override
+    public List<Message> messagesBefore(String conversationId, String beforeId, int limit) throws Exception {
+        return engine.messagesBefore(conversationId, beforeId, limit);
+    }
+
+    @Override
+    public List<Message> messagesAfter(String conversationId, String afterId, int limit) throws Exception {
+        return engine.messagesAfter(conversationId, afterId, limit);
+    }
+
+    @Override
+    public Optional<Message> message(String messageId) throws Exception {
+        return engine.message(messageId);
+    }
+
+    @Override
+    public Message sendText(String conversationId, String text) throws Exception {
+        return engine.sendText(conversationId, text);
+    }
+
+    @Override
+    public void markRead(String conversationId, List<String> receivedIds, String lastShownId) throws Exception {
+        engine.markShown(conversationId, lastShownId);
+        if (!receivedIds.isEmpty()) {
+            engine.markRead(conversationId, receivedIds);
+        }
+    }
+
+    @Override
+    public int unreadCount(String conversationId) throws Exception {
+        return engine.unreadCount(conversationId);
+    }
+
+    @Override
+    public List<SearchHit> search(String query, String conversationId, int limit) throws Exception {
+        return engine.search(query, conversationId, limit);
+    }
+
+    @Override
+    public int queuedCount() throws Exception {
+        return engine.queuedCount();
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        return engine.connectionState();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            engine.close();
+        }
+    }
+}

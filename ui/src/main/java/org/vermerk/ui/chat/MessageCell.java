@@ -1,0 +1,169 @@
+package org.vermerk.ui.chat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.vermerk.keystore.DeliveryState;
+import org.vermerk.ui.core.Messages;
+
+/**
+ * One reused cell of the chat list: a day separator or a message bubble (sender in groups, the
+ * text replied to, the text, reactions, time, "edited" and the delivery ticks of own messages).
+ * The nodes are made once per cell and refilled for each row, so scrolling creates nothing.
+ */
+final class MessageCell extends ListCell<ChatRow> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Messages messages;
+    private final ZoneId zone;
+    private final DateTimeFormatter dayFormat;
+
+    private final Label day = new Label();
+    private final HBox dayBox = new HBox(day);
+
+    private final Label sender = new Label();
+    private final Label reply = new Label();
+    private final Label text = new Label();
+    private final Label reactions = new Label();
+    private final Label meta = new Label();
+    private final Label ticks = new Label();
+    private final HBox footer = new HBox(6, reactions, spacer(), meta, ticks);
+    private final VBox bubble = new VBox(2, sender, reply, text, footer);
+    private final HBox row = new HBox(bubble);
+
+    MessageCell(Messages messages, ZoneId zone) {
+        this.messages = messages;
+        this.zone = zone;
+        this.dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(messages.locale());
+        getStyleClass().add("message-cell");
+        setPrefWidth(0); // wrap inside the list's width instead of scrolling sideways
+        day.getStyleClass().add("day-separator");
+        dayBox.setAlignment(Pos.CENTER);
+        sender.getStyleClass().add("message-sender");
+        reply.getStyleClass().add("message-reply");
+        reply.setWrapText(true);
+        text.getStyleClass().add("message-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        reactions.getStyleClass().add("message-reactions");
+        meta.getStyleClass().add("message-meta");
+        ticks.getStyleClass().add("message-ticks");
+        bubble.getStyleClass().add("message-bubble");
+        bubble.maxWidthProperty().bind(widthProperty().multiply(0.72));
+        bubble.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
+        return r;
+    }
+
+    @Override
+    protected void updateItem(ChatRow item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(null);
+        if (empty || item == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            return;
+        }
+        switch (item) {
+            case ChatRow.Day d -> {
+                day.setText(dayText(d.date()));
+                setGraphic(dayBox);
+                setAccessibleText(day.getText());
+            }
+            case ChatRow.MessageRow m -> {
+                fill(m);
+                setGraphic(row);
+            }
+        }
+    }
+
+    private String dayText(LocalDate date) {
+        LocalDate today = LocalDate.now(zone);
+        if (date.equals(today)) {
+            return messages.get("chat.day.today");
+        }
+        if (date.equals(today.minusDays(1))) {
+            return messages.get("chat.day.yesterday");
+        }
+        return dayFormat.format(date);
+    }
+
+    private void fill(ChatRow.MessageRow m) {
+        bubble.getStyleClass().removeAll("own", "notice", "deleted");
+        boolean notice = m.kind() != ChatRow.Kind.TEXT;
+        if (m.own() && !notice) {
+            bubble.getStyleClass().add("own");
+        }
+        if (notice) {
+            bubble.getStyleClass().add("notice");
+        }
+        if (m.deleted()) {
+            bubble.getStyleClass().add("deleted");
+        }
+        row.setAlignment(notice ? Pos.CENTER : m.own() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+
+        show(sender, m.senderLabel());
+        show(
+                reply,
+                m.replyTo() == null ? null : m.replyTo().isEmpty() ? messages.get("chat.reply.earlier") : m.replyTo());
+        String body = switch (m.kind()) {
+            case TEXT -> m.deleted() ? messages.get("chat.deleted") : m.text();
+            case TITLE -> messages.get("chat.titleSet", m.text());
+            case RECORD_NOTICE -> m.text();
+            case UNKNOWN -> messages.get("chat.unknown");
+        };
+        text.setText(body);
+        show(reactions, m.reactions().isEmpty() ? null : m.reactions());
+        String time = TIME.format(m.sentAt().atZone(zone));
+        meta.setText(m.edited() ? messages.get("chat.edited", time) : time);
+        String tick = m.own() && !notice ? tick(m.state()) : null;
+        show(ticks, tick);
+        ticks.getStyleClass().removeAll("read", "failed");
+        if (m.state() == DeliveryState.READ) {
+            ticks.getStyleClass().add("read");
+        } else if (m.state() == DeliveryState.FAILED) {
+            ticks.getStyleClass().add("failed");
+        }
+        String who = m.own() ? messages.get("chat.sender.own") : m.senderUserId();
+        String state = m.own() && !notice ? " " + messages.get(stateKey(m.state())) : "";
+        setAccessibleText(messages.get("chat.message.accessible", who, body, time) + state);
+    }
+
+    private static void show(Label label, String value) {
+        label.setText(value == null ? "" : value);
+        label.setVisible(value != null);
+        label.setManaged(value != null);
+    }
+
+    private static String tick(DeliveryState state) {
+        return switch (state) {
+            case PENDING -> "\u25F7"; // a clock face: waiting in the outbox
+            case SENT -> "\u2713";
+            case DELIVERED, READ -> "\u2713\u2713";
+            case FAILED -> "!";
+            case RECEIVED -> null;
+        };
+    }
+
+    private static String stateKey(DeliveryState state) {
+        return switch (state) {
+            case PENDING -> "chat.state.pending";
+            case SENT -> "chat.state.sent";
+            case DELIVERED -> "chat.state.delivered";
+            case READ -> "chat.state.read";
+            case FAILED -> "chat.state.failed";
+            case RECEIVED -> "chat.state.received";
+        };
+    }
+}
