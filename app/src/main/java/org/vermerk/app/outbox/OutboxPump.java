@@ -28,8 +28,8 @@ import org.vermerk.protocol.wire.WireException;
  * Sends the keystore's outbox (see {@link OutboxRequests}) in order, one request at a time, and
  * removes each entry — marking its message {@link DeliveryState#SENT} in the same transaction — when
  * the server answers {@code accepted} (a {@code duplicate} answer counts as accepted: the first send
- * got through); the message takes the server's log index and time of receipt from the answer. Woken after each authentication and whenever something was enqueued ({@link
- * #wake()}).
+ * got through); the message takes the server's log index and time of receipt from the answer.
+ * Woken after each authentication and whenever something was enqueued ({@link #wake()}).
  *
  * <p>Failures: a lost connection or timeout ends the round (the next authentication wakes it);
  * {@code rate_limited} waits as told; {@code internal} retries with backoff; any other refusal
