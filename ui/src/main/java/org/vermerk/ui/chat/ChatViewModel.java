@@ -138,6 +138,7 @@ public final class ChatViewModel {
                     loading = false;
                     window.clear();
                     window.addAll(page);
+                    newerAvailable = false;
                     olderAvailable.set(page.size() == PAGE);
                     publish();
                     markShown();
@@ -252,6 +253,10 @@ public final class ChatViewModel {
 
     /** The engine stored a message of this conversation (own or received). */
     public void onMessage(Message message) {
+        if (!closed && newerAvailable && message.senderUserId().equals(service.userId()) && !loading) {
+            open(); // the user wrote while reading far back: show the newest, with the message sent
+            return;
+        }
         if (closed || newerAvailable || loading && window.isEmpty()) {
             return; // not in the window; read with its page
         }

@@ -70,6 +70,15 @@ class ChatViewModelTest {
         assertThat(model.loadedCount()).isLessThanOrEqualTo(ChatViewModel.MAX_LOADED);
         assertThat(model.rows().getLast().key()).isEqualTo(arriving.id());
         assertThat(model.olderAvailableProperty().get()).isTrue();
+
+        for (int i = 0; i < 30; i++) {
+            model.loadOlder();
+        }
+        assertThat(model.atNewest()).isFalse();
+        model.onMessage(service.sendText("c1", "Antwort von weit oben"));
+        assertThat(model.atNewest()).as("writing brings the newest back").isTrue();
+        assertThat(model.loadedCount()).isEqualTo(ChatViewModel.PAGE);
+        assertThat(((ChatRow.MessageRow) model.rows().getLast()).text()).isEqualTo("Antwort von weit oben");
     }
 
     @Test
