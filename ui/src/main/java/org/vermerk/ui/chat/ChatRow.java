@@ -29,6 +29,8 @@ public sealed interface ChatRow {
         TITLE,
         /** Messages of the conversation were filed as a record; the text says so. */
         RECORD_NOTICE,
+        /** This device saw new keys for the contact whose user ID is the text (ADR 0014). */
+        KEY_CHANGED,
         /** Content from a newer Vermerk that this one cannot show. */
         UNKNOWN
     }

@@ -82,6 +82,10 @@ public final class ChatTimeline {
                     kind = ChatRow.Kind.RECORD_NOTICE;
                     text = n.text();
                 }
+                case Payload.KeyChanged k -> {
+                    kind = ChatRow.Kind.KEY_CHANGED;
+                    text = k.userId();
+                }
                 case Payload.Unknown u -> {
                     kind = ChatRow.Kind.UNKNOWN;
                     text = "";

@@ -12,11 +12,13 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.vermerk.ui.core.Messages;
 import org.vermerk.ui.core.ViewBindings;
 import org.vermerk.ui.core.ViewLoader;
@@ -34,8 +36,12 @@ public final class ChatView {
     private final ChatViewModel model;
     private final Messages messages;
     private final List<Node> actions;
+    private final List<Node> bannerNodes;
     private final ListChangeListener<ChatRow> rowsListener = this::rowsChanged;
     private javafx.util.Subscription focusSubscription = javafx.util.Subscription.EMPTY;
+
+    /** Tells the model which messages are selected, in the list's order. */
+    private final ListChangeListener<ChatRow> selectionListener = change -> selectionChanged();
 
     @FXML
     private Label chatTitle;
@@ -45,6 +51,9 @@ public final class ChatView {
 
     @FXML
     private Label classification;
+
+    @FXML
+    private VBox banners;
 
     @FXML
     private ListView<ChatRow> messageList;
@@ -59,12 +68,14 @@ public final class ChatView {
     private Button send;
 
     /**
-     * @param actions buttons for the header (group info, verify), placed right of the title
+     * @param actions buttons for the header (group info, records), placed right of the title
+     * @param bannerNodes shown under the header and the classification (the key-change banner)
      */
-    public ChatView(ChatViewModel model, Messages messages, List<Node> actions) {
+    public ChatView(ChatViewModel model, Messages messages, List<Node> actions, List<Node> bannerNodes) {
         this.model = model;
         this.messages = messages;
         this.actions = List.copyOf(actions);
+        this.bannerNodes = List.copyOf(bannerNodes);
     }
 
     public Parent load() {
@@ -77,6 +88,7 @@ public final class ChatView {
         focusSubscription.unsubscribe();
         composer.textProperty().unbindBidirectional(model.draftProperty());
         send.disableProperty().unbind();
+        messageList.getSelectionModel().getSelectedItems().removeListener(selectionListener);
         messageList.setItems(null);
     }
 
@@ -94,6 +106,7 @@ public final class ChatView {
         chatTitle.setText(model.title());
         chatTitle.setAccessibleText(messages.get("chat.title.accessible", model.title()));
         chatActions.getChildren().setAll(actions);
+        banners.getChildren().setAll(bannerNodes);
         String marking = model.classification();
         classification.setText(marking == null ? "" : marking);
         classification.setAccessibleText(
@@ -104,6 +117,9 @@ public final class ChatView {
 
         messageList.setCellFactory(list -> new MessageCell(messages, model.zone()));
         messageList.setItems(model.rows());
+        // Shift+click or Shift+arrows select a range of messages (to mark them for the records).
+        messageList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        messageList.getSelectionModel().getSelectedItems().addListener(selectionListener);
         model.rows().addListener(rowsListener);
         messageList.skinProperty().subscribe(skin -> {
             if (skin != null) {
@@ -133,6 +149,13 @@ public final class ChatView {
     private void onSend() {
         model.send();
         composer.requestFocus();
+    }
+
+    private void selectionChanged() {
+        model.select(messageList.getSelectionModel().getSelectedItems().stream()
+                .filter(row -> row instanceof ChatRow.MessageRow)
+                .map(ChatRow::key)
+                .toList());
     }
 
     /** Scrolls to a search hit and selects it, so the screen reader reads it. */

@@ -86,6 +86,8 @@ public final class ChatViewModel {
         this.onRead = onRead;
     }
 
+    private final ObservableList<String> selected = FXCollections.observableArrayList();
+
     public String conversationId() {
         return conversation.id();
     }
@@ -297,6 +299,16 @@ public final class ChatViewModel {
 
     public void close() {
         closed = true;
+    }
+
+    /** The view's selection changed: these messages, in the list's (time) order. */
+    public void select(List<String> messageIds) {
+        selected.setAll(messageIds);
+    }
+
+    /** The selected messages in time order (one, or the first and last of a range to mark). */
+    public ObservableList<String> selectedMessageIds() {
+        return selected;
     }
 
     /** How many messages the window holds (tests: memory stays bounded). */

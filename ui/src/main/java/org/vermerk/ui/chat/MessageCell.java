@@ -121,6 +121,7 @@ final class MessageCell extends ListCell<ChatRow> {
             case TEXT -> m.deleted() ? messages.get("chat.deleted") : m.text();
             case TITLE -> messages.get("chat.titleSet", m.text());
             case RECORD_NOTICE -> m.text();
+            case KEY_CHANGED -> messages.get("chat.keyChanged", m.text());
             case UNKNOWN -> messages.get("chat.unknown");
         };
         text.setText(body);

@@ -17,6 +17,8 @@ public final class ErrorTexts {
 
     public static UiText of(Throwable failure) {
         return switch (failure) {
+            case org.vermerk.app.conversation.KeyChangeNotAcknowledgedException e ->
+                UiText.of("people.error.keyChanged", String.join(", ", e.userIds()));
             case ServerUnreachableException e -> UiText.of("error.unreachable");
             case TlsFailureException e -> UiText.of("error.tls");
             case RequestTimeoutException e -> UiText.of("error.timeout");

@@ -82,6 +82,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
                 last.deleted() ? messages.get("chat.deleted") : last.text().replace('\n', ' ');
             case TITLE -> messages.get("chat.titleSet", last.text());
             case RECORD_NOTICE -> last.text();
+            case KEY_CHANGED -> messages.get("chat.keyChanged", last.text());
             case UNKNOWN -> messages.get("chat.unknown");
         };
         return last.own() && last.kind() == ChatRow.Kind.TEXT ? messages.get("main.preview.own", text) : text;

@@ -30,14 +30,16 @@ import org.vermerk.ui.core.ViewLoader;
 public final class MainView {
     /**
      * What the window's buttons do. {@code listActions} go beside the list's title ("new
-     * conversation"); {@code chatActions} make the buttons of an open chat's header ("group info",
-     * "verify") for its model — both empty until those screens exist.
+     * conversation", "records"); {@code chatActions} make the buttons of an open chat's header
+     * ("info", "mark for the records") for its model; {@code chatBanners} what shows over its
+     * messages (the key-change banner).
      */
     public record Actions(
             Runnable openSettings,
             Runnable lock,
             Function<Messages, List<Node>> listActions,
-            java.util.function.BiFunction<ChatViewModel, Messages, List<Node>> chatActions) {}
+            java.util.function.BiFunction<ChatViewModel, Messages, List<Node>> chatActions,
+            java.util.function.BiFunction<ChatViewModel, Messages, List<Node>> chatBanners) {}
 
     private final MainViewModel model;
     private final Messages messages;
@@ -276,7 +278,11 @@ public final class MainView {
             chatPane.getChildren().setAll(noChat);
             return;
         }
-        chatView = new ChatView(chat, messages, actions.chatActions().apply(chat, messages));
+        chatView = new ChatView(
+                chat,
+                messages,
+                actions.chatActions().apply(chat, messages),
+                actions.chatBanners().apply(chat, messages));
         chatPane.getChildren().setAll(chatView.load());
     }
 

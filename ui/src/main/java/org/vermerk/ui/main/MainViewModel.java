@@ -84,6 +84,11 @@ public final class MainViewModel {
     private final FilteredList<ConversationItem> shown = new FilteredList<>(items, i -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final IntegerProperty totalUnread = new SimpleIntegerProperty();
+    private final IntegerProperty trustChanges = new SimpleIntegerProperty();
+
+    /** A conversation to open as soon as the list has read it; null for none. */
+    private String pendingOpen;
+
     private final ObjectProperty<ChatViewModel> chat = new SimpleObjectProperty<>();
 
     /** The most search results shown. */
@@ -179,6 +184,29 @@ public final class MainViewModel {
             service.close();
             service = null;
         }
+    }
+
+    /**
+     * Opens the conversation with this ID, now or as soon as the list has read it (a conversation
+     * just created or joined).
+     */
+    public void open(String conversationId) {
+        java.util.Optional<ConversationItem> listed = item(conversationId);
+        if (listed.isPresent()) {
+            pendingOpen = null;
+            open(listed.get());
+        } else {
+            pendingOpen = conversationId;
+            refresh(conversationId);
+        }
+    }
+
+    /**
+     * Counts changes of trust in contacts' keys (a key change, its acknowledgement, a verification);
+     * screens that show trust listen and read it again.
+     */
+    public ReadOnlyIntegerProperty trustChangesProperty() {
+        return trustChanges;
     }
 
     /** Opens a conversation in the chat pane at its newest message (null: nothing happens). */
@@ -306,6 +334,19 @@ public final class MainViewModel {
         }
 
         @Override
+        public void onKeyChanged(String contactId, List<String> conversationIds) {
+            executor.runOnUiThread(() -> {
+                trustChanges.set(trustChanges.get() + 1);
+                conversationIds.forEach(MainViewModel.this::refresh);
+            });
+        }
+
+        @Override
+        public void onTrustChanged(String contactId, org.vermerk.app.conversation.TrustState trust) {
+            executor.runOnUiThread(() -> trustChanges.set(trustChanges.get() + 1));
+        }
+
+        @Override
         public void onRemoved(String conversationId) {
             executor.runOnUiThread(() -> refresh(conversationId));
         }
@@ -383,6 +424,10 @@ public final class MainViewModel {
         next.sort(Comparator.comparing(ConversationItem::lastActivity).reversed());
         org.vermerk.ui.chat.RowDiff.apply(items, next);
         totalUnread.set(items.stream().mapToInt(ConversationItem::unread).sum());
+        if (item.id().equals(pendingOpen)) {
+            pendingOpen = null;
+            open(item);
+        }
     }
 
     private void refreshQueued() {

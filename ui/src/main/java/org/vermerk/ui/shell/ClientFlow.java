@@ -50,6 +50,11 @@ public final class ClientFlow {
 
     private MainViewModel main;
 
+    /** The open account's engine (started by {@link #main}) and the screens that use it; null while locked. */
+    private ConversationEngine engine;
+
+    private ConversationScreens screens;
+
     /** The main screen's view in the current language; null before the main screen is shown. */
     private MainView mainView;
 
@@ -106,11 +111,15 @@ public final class ClientFlow {
         account = opened;
         main = new MainViewModel(
                 opened.userId(),
-                listener -> new EngineChatService(ConversationEngine.start(opened, listener)),
+                listener -> {
+                    engine = ConversationEngine.start(opened, listener);
+                    return new EngineChatService(engine);
+                },
                 executor,
                 clock.getZone());
         main.totalUnreadProperty().subscribe(count -> window.showUnread(count.intValue()));
         main.start();
+        screens = new ConversationScreens(window, executor, engine, main, this::showMain);
         idleLock = new IdleLock(
                 executor,
                 clock,
@@ -124,8 +133,8 @@ public final class ClientFlow {
 
     private void showMain() {
         MainViewModel model = main;
-        MainView.Actions actions =
-                new MainView.Actions(this::showSettings, this::lock, this::listActions, this::chatActions);
+        MainView.Actions actions = new MainView.Actions(
+                this::showSettings, this::lock, this::listActions, this::chatActions, this::chatBanners);
         window.show(Screen.of(messages -> {
                     mainView = new MainView(model, messages, actions);
                     return mainView.load();
@@ -139,23 +148,24 @@ public final class ClientFlow {
                         ClientWindow.shortcut(KeyCode.K),
                         () -> mainView.focusFilter(),
                         ClientWindow.shortcut(KeyCode.F),
-                        () -> mainView.openSearch())));
+                        () -> mainView.openSearch(),
+                        ClientWindow.shortcut(KeyCode.N),
+                        () -> screens.showNewConversation())));
     }
 
-    /**
-     * The buttons beside the conversation list's title. The place for "new conversation" (and
-     * Ctrl+N in {@link #showMain}'s shortcuts), which does not exist yet.
-     */
+    /** The buttons beside the conversation list's title: new conversation (Ctrl+N). */
     private List<Node> listActions(Messages messages) {
-        return List.of();
+        return List.of(screens.newConversationButton(messages));
     }
 
-    /**
-     * The buttons in an open chat's header, for its conversation ({@code chat.conversationId()}).
-     * The place for "group info" and "verify", which do not exist yet.
-     */
+    /** The buttons in an open chat's header: info (members, verification). */
     private List<Node> chatActions(ChatViewModel chat, Messages messages) {
-        return List.of();
+        return List.of(screens.infoButton(chat, messages));
+    }
+
+    /** What shows over an open chat's messages: the key-change banner. */
+    private List<Node> chatBanners(ChatViewModel chat, Messages messages) {
+        return screens.banners(chat, messages);
     }
 
     private void showSettings() {
@@ -186,6 +196,8 @@ public final class ClientFlow {
         MainViewModel closingMain = main;
         Account closingAccount = account;
         main = null;
+        engine = null;
+        screens = null;
         account = null;
         window.showUnread(0);
         if (closingAccount == null) {
@@ -212,6 +224,8 @@ public final class ClientFlow {
             main.stop();
             main = null;
         }
+        engine = null;
+        screens = null;
         if (account != null) {
             account.close();
             account = null;
