@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.vermerk.app.account.Account;
 import org.vermerk.app.conversation.ConversationEngine;
 import org.vermerk.app.policy.EffectiveSettings;
 import org.vermerk.app.policy.Settings;
-import org.vermerk.app.records.AttachmentContents;
+import org.vermerk.app.records.AccountRecords;
 import org.vermerk.app.records.AuditTrailEntry;
 import org.vermerk.app.records.MarkChange;
 import org.vermerk.app.records.MarkExportedException;
@@ -30,8 +29,6 @@ import org.vermerk.app.records.RecordsContext;
 import org.vermerk.app.records.RecordsException;
 import org.vermerk.app.records.RecordsService;
 import org.vermerk.app.records.Sha256;
-import org.vermerk.app.records.export.RecordExporter;
-import org.vermerk.app.records.manifest.DeviceSigners;
 import org.vermerk.app.records.verify.ExportVerifier;
 import org.vermerk.app.records.verify.Problem;
 import org.vermerk.app.records.verify.Verdict;
@@ -100,17 +97,7 @@ final class RecordsCommand implements Runnable {
         if (notice.isPresent()) {
             context = new RecordsContext(context.self(), context.authority(), context.zone(), notice.get());
         }
-        return new RecordsService(
-                account.keystore(),
-                RecordExporter.create(DeviceSigners.selfSigned(
-                        account.cipherSuite(),
-                        account.signingIdentity().signatureKeys().privateKey().expose(),
-                        account.userId(),
-                        account.deviceId(),
-                        Instant.now(account.clock()))),
-                AttachmentContents.localFiles(),
-                context,
-                UUID::randomUUID);
+        return AccountRecords.service(account, context);
     }
 
     static CliFailure failure(RecordsException e) {

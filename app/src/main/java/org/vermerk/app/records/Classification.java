@@ -24,6 +24,19 @@ public enum Classification {
     }
 
     /** The code in xdomea's Vertraulichkeitsstufe list (urn:xoev-de:xdomea:codeliste:vertraulichkeitsstufe). */
+    /**
+     * The record's classification from a conversation's label. Vermerk carries nothing above
+     * VS-NfD, so every label other than "offen" (or none) counts as VS-NfD: an unknown label is
+     * marked rather than dropped. What the mark dialog shows before marking.
+     */
+    public static Classification ofLabel(String label) {
+        if (label == null || label.isBlank()) {
+            return OPEN;
+        }
+        String normal = label.strip().toLowerCase(java.util.Locale.ROOT);
+        return normal.equals("offen") || normal.equals("open") ? OPEN : VS_NFD;
+    }
+
     public String xdomeaCode() {
         return xdomeaCode;
     }

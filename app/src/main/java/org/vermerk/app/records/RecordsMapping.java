@@ -1,7 +1,6 @@
 package org.vermerk.app.records;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.vermerk.keystore.AuditEntry;
 import org.vermerk.keystore.Contact;
@@ -18,11 +17,7 @@ final class RecordsMapping {
      * than dropped.
      */
     static Classification classification(String label) {
-        if (label == null || label.isBlank()) {
-            return Classification.OPEN;
-        }
-        String normal = label.strip().toLowerCase(Locale.ROOT);
-        return normal.equals("offen") || normal.equals("open") ? Classification.OPEN : Classification.VS_NFD;
+        return Classification.ofLabel(label);
     }
 
     /** The stricter of two classifications. */

@@ -1,5 +1,6 @@
 package org.vermerk.app.records.export;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,8 @@ import org.vermerk.app.records.manifest.ManifestEntry;
  * <p>Not thread-safe; one writer per export.
  */
 final class HashingZipWriter implements AutoCloseable {
+    private static final int BUFFER = 64 * 1024;
+
     private final ZipOutputStream zip;
     private final LocalDateTime timestamp;
     private final List<ManifestEntry> written = new ArrayList<>();
@@ -78,8 +81,11 @@ final class HashingZipWriter implements AutoCloseable {
                 // the entry is closed by the writer, not by whoever wrote the body
             }
         };
-        body.writeTo(hashing);
-        hashing.flush();
+        // Buffered: PDFBox's writer (and any body) may write a few bytes at a time, and each write
+        // reaching the digest and the Deflater costs a call into both; 64 KiB chunks do not.
+        OutputStream buffered = new BufferedOutputStream(hashing, BUFFER);
+        body.writeTo(buffered);
+        buffered.flush();
         zip.closeEntry();
         ManifestEntry line = new ManifestEntry(name, size[0], Sha256.finish(digest));
         written.add(line);

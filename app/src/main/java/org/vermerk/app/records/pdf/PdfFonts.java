@@ -30,6 +30,13 @@ final class PdfFonts {
 
     private final float[] boldWidths = unknownWidths();
 
+    /**
+     * Whether both fonts have a glyph for a BMP character: 0 not yet asked, 1 yes, 2 no. The
+     * fonts' cmap lookups box every code point into a HashMap key; asked once per character of
+     * every line, they were the transcript's hottest spot (about 8 % of the export's samples).
+     */
+    private final byte[] glyphKnown = new byte[0x10000];
+
     private PdfFonts(PDType0Font regular, CmapLookup regularCmap, PDType0Font bold, CmapLookup boldCmap) {
         this.regular = regular;
         this.regularCmap = regularCmap;
@@ -91,13 +98,23 @@ final class PdfFonts {
                     || Character.getType(cp) == Character.FORMAT
                     || Character.getType(cp) == Character.SURROGATE) {
                 // dropped: line breaks are handled by the caller, the rest is invisible
-            } else if (regularCmap.getGlyphId(cp) != 0 && boldCmap.getGlyphId(cp) != 0) {
+            } else if (hasGlyphInBoth(cp)) {
                 out.appendCodePoint(cp);
             } else {
                 out.append(String.format("[U+%04X]", cp));
             }
         });
         return out.toString();
+    }
+
+    private boolean hasGlyphInBoth(int cp) {
+        if (cp >= glyphKnown.length) {
+            return regularCmap.getGlyphId(cp) != 0 && boldCmap.getGlyphId(cp) != 0;
+        }
+        if (glyphKnown[cp] == 0) {
+            glyphKnown[cp] = regularCmap.getGlyphId(cp) != 0 && boldCmap.getGlyphId(cp) != 0 ? (byte) 1 : (byte) 2;
+        }
+        return glyphKnown[cp] == 1;
     }
 
     /**
