@@ -75,14 +75,7 @@ final class RecordsCommand implements Runnable {
         String name;
 
         Official of(String userId) {
-            if (name == null || name.isBlank()) {
-                return new Official(userId, "", userId, "");
-            }
-            String n = name.strip();
-            int space = n.lastIndexOf(' ');
-            return space < 0
-                    ? new Official(userId, "", n, "")
-                    : new Official(userId, n.substring(0, space).strip(), n.substring(space + 1), "");
+            return Official.named(userId, name);
         }
     }
 

@@ -18,6 +18,21 @@ public record Official(String userId, String givenName, String familyName, Strin
         requireNonNull(organisationalUnit, "organisationalUnit");
     }
 
+    /**
+     * The official with a display name as one string ("Anna Schmidt"): the last word is taken as
+     * the family name; blank gives the user ID as the name.
+     */
+    public static Official named(String userId, String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            return new Official(userId, "", userId, "");
+        }
+        String n = displayName.strip();
+        int space = n.lastIndexOf(' ');
+        return space < 0
+                ? new Official(userId, "", n, "")
+                : new Official(userId, n.substring(0, space).strip(), n.substring(space + 1), "");
+    }
+
     public String displayName() {
         return (givenName + " " + familyName).strip();
     }

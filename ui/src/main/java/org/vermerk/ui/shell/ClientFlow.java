@@ -55,6 +55,8 @@ public final class ClientFlow {
 
     private ConversationScreens screens;
 
+    private RecordsScreens records;
+
     /** The main screen's view in the current language; null before the main screen is shown. */
     private MainView mainView;
 
@@ -120,6 +122,7 @@ public final class ClientFlow {
         main.totalUnreadProperty().subscribe(count -> window.showUnread(count.intValue()));
         main.start();
         screens = new ConversationScreens(window, executor, engine, main, this::showMain);
+        records = new RecordsScreens(window, executor, dialogs, opened, engine, settings, main, this::showMain);
         idleLock = new IdleLock(
                 executor,
                 clock,
@@ -141,6 +144,11 @@ public final class ClientFlow {
                 })
                 .withEscape(() -> mainView.back())
                 .withShortcuts(Map.of(
+                        new javafx.scene.input.KeyCodeCombination(
+                                KeyCode.A,
+                                javafx.scene.input.KeyCombination.SHORTCUT_DOWN,
+                                javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                        () -> records.showRecords(),
                         ClientWindow.shortcut(KeyCode.COMMA),
                         this::showSettings,
                         ClientWindow.shortcut(KeyCode.L),
@@ -153,14 +161,14 @@ public final class ClientFlow {
                         () -> screens.showNewConversation())));
     }
 
-    /** The buttons beside the conversation list's title: new conversation (Ctrl+N). */
+    /** The buttons beside the conversation list's title: new conversation (Ctrl+N), Records (Ctrl+Shift+A). */
     private List<Node> listActions(Messages messages) {
-        return List.of(screens.newConversationButton(messages));
+        return List.of(screens.newConversationButton(messages), records.recordsButton(messages));
     }
 
-    /** The buttons in an open chat's header: info (members, verification). */
+    /** The buttons in an open chat's header: mark the selected messages for the records; info (members, verification). */
     private List<Node> chatActions(ChatViewModel chat, Messages messages) {
-        return List.of(screens.infoButton(chat, messages));
+        return List.of(records.markButton(chat, messages), screens.infoButton(chat, messages));
     }
 
     /** What shows over an open chat's messages: the key-change banner. */
@@ -198,6 +206,7 @@ public final class ClientFlow {
         main = null;
         engine = null;
         screens = null;
+        records = null;
         account = null;
         window.showUnread(0);
         if (closingAccount == null) {
@@ -226,6 +235,7 @@ public final class ClientFlow {
         }
         engine = null;
         screens = null;
+        records = null;
         if (account != null) {
             account.close();
             account = null;
