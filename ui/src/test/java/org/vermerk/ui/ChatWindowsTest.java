@@ -300,4 +300,73 @@ class ChatWindowsTest {
                     .orElse(false));
         }
     }
+
+    /** The header button of the open chat whose text is {@code text}. */
+    private static javafx.scene.control.Button chatButton(Stage stage, String text) {
+        return ((javafx.scene.layout.HBox) node(stage, "#chatActions"))
+                .getChildren().stream()
+                        .map(javafx.scene.control.Button.class::cast)
+                        .filter(b -> b.getText().equals(text))
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    @Test
+    void theMainWindowLeadsToNewConversationInfoAndTheRecordsAndAMarkTellsTheOtherSide(FxRobot robot) throws Exception {
+        try (TestServer server = new TestServer(dir.resolve("server"))) {
+            twoClients(robot, server);
+            openFirst(robot, annaStage);
+            write(robot, annaStage, "Zusage: Termin am 3. Dezember, 10 Uhr.");
+            waitUntil(() -> row(annaStage, "Zusage: Termin am 3. Dezember, 10 Uhr.")
+                    .map(r -> r.state() != DeliveryState.PENDING)
+                    .orElse(false));
+
+            // Ctrl+N opens "new conversation"; Esc comes back to the open chat.
+            robot.interact(() -> Event.fireEvent(annaStage.getScene().getRoot(), shortcut(KeyCode.N)));
+            waitUntil(() -> node(annaStage, "#directChoice") != null);
+            robot.interact(() -> Event.fireEvent(annaStage.getScene().getRoot(), key(KeyCode.ESCAPE, false)));
+            waitUntil(() -> node(annaStage, "#messageList") != null);
+
+            // "Info" shows the conversation's members.
+            robot.interact(() -> chatButton(annaStage, "Info").fire());
+            waitUntil(() -> node(annaStage, "#members") instanceof ListView<?> members
+                    && members.getItems().size() == 2);
+            robot.interact(() -> Event.fireEvent(annaStage.getScene().getRoot(), key(KeyCode.ESCAPE, false)));
+            waitUntil(() -> node(annaStage, "#messageList") != null
+                    && row(annaStage, "Zusage: Termin am 3. Dezember, 10 Uhr.").isPresent());
+
+            // Nothing selected: nothing to mark. Select the message, mark it, and Ben is told.
+            assertThat(chatButton(annaStage, "Zu den Akten").isDisabled()).isTrue();
+            robot.interact(() -> {
+                ListView<ChatRow> list = messageList(annaStage);
+                for (int i = 0; i < list.getItems().size(); i++) {
+                    if (list.getItems().get(i) instanceof ChatRow.MessageRow m
+                            && "Zusage: Termin am 3. Dezember, 10 Uhr.".equals(m.text())) {
+                        list.getSelectionModel().clearAndSelect(i);
+                    }
+                }
+            });
+            assertThat(chatButton(annaStage, "Zu den Akten").isDisabled()).isFalse();
+            robot.interact(() -> chatButton(annaStage, "Zu den Akten").fire());
+            waitUntil(() -> node(annaStage, "#fileReference") != null);
+            robot.interact(() -> {
+                ((javafx.scene.control.TextField) node(annaStage, "#fileReference")).setText("12-345/2026");
+                ((javafx.scene.control.TextField) node(annaStage, "#subject")).setText("Terminzusage");
+                ((javafx.scene.control.Button) node(annaStage, "#markButton")).fire();
+            });
+            waitUntil(() -> node(annaStage, "#messageList") != null);
+            openFirst(robot, benStage);
+            waitUntil(() -> rows(benStage).stream()
+                    .anyMatch(r ->
+                            r.kind() == ChatRow.Kind.RECORD_NOTICE && r.text().contains("12-345/2026")));
+
+            // Ctrl+Shift+A: the Records view lists the mark.
+            robot.interact(() -> Event.fireEvent(
+                    annaStage.getScene().getRoot(),
+                    new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.A, true, true, false, false)));
+            waitUntil(() -> node(annaStage, "#marksTable") instanceof javafx.scene.control.TableView<?> table
+                    && table.getItems().size() == 1);
+            robot.interact(() -> Screenshots.save(annaStage.getScene(), "records-from-main-de"));
+        }
+    }
 }

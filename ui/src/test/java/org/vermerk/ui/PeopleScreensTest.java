@@ -90,7 +90,13 @@ class PeopleScreensTest {
             scene = new Scene(root.get(), 1000, 720);
             new Theme().apply(scene);
             stage.setScene(scene);
+            // The primary stage is shared with the other UI tests of this JVM: bring it back to
+            // the screen's corner and to this scene's size, or clicks may land off screen.
+            stage.setX(0);
+            stage.setY(0);
+            stage.sizeToScene();
             stage.show();
+            stage.toFront();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

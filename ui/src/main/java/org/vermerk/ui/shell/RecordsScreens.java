@@ -80,7 +80,7 @@ final class RecordsScreens {
 
     void showRecords() {
         Optional<java.nio.file.Path> exportDirectory =
-                Optional.ofNullable(settings.effective().value(Settings.EXPORT_DIRECTORY));
+                settings.effective().get(Settings.EXPORT_DIRECTORY).value();
         RecordsViewModel model = new RecordsViewModel(backend, executor, dialogs, exportDirectory, showMain);
         model.refresh();
         window.show(Screen.of(messages -> new RecordsView(model, messages, ZoneId.systemDefault()).load())
