@@ -59,6 +59,11 @@ final class ConversationWorker implements AutoCloseable {
     private static final int COMMIT_ATTEMPTS = 8;
     private static final Duration EPOCH_WAIT = Duration.ofSeconds(15);
 
+    /** First and longest pause before a delivery that our own store could not take is tried again. */
+    private static final Duration STORE_RETRY_FIRST = Duration.ofMillis(500);
+
+    private static final Duration STORE_RETRY_MAX = Duration.ofSeconds(30);
+
     private final ConversationEngine engine;
     private final String conversationId;
     private final Bytes groupId;
@@ -136,36 +141,66 @@ final class ConversationWorker implements AutoCloseable {
     }
 
     private void processOne(ServerFrame.Deliver delivery) {
-        try {
-            long done = engine.keystore().sync().cursor(logStream()).orElse(-1);
-            if (delivery.logIndex() == null || delivery.logIndex() <= done || !active) {
-                return; // a repeat, or nothing to do any more
-            }
-            process(delivery);
-        } catch (Exception e) {
-            // The conversation goes on: a frame that does not verify or decrypt is skipped.
-            String reason = e instanceof MlsException mls
-                    ? mls.rule().id()
-                    : e.getClass().getSimpleName();
-            LOG.warn(
-                    "event=delivery_rejected conversation={} seq={} logIndex={} error={} reason={}",
-                    conversationId,
-                    delivery.seq(),
-                    delivery.logIndex(),
-                    e.getClass().getSimpleName(),
-                    reason);
+        Duration pause = STORE_RETRY_FIRST;
+        while (true) {
             try {
-                engine.keystore()
-                        .apply(Transition.forConversation(conversationId)
-                                .syncCursor(logStream(), delivery.logIndex() == null ? 0 : delivery.logIndex())
-                                .build());
-            } catch (KeystoreException k) {
-                LOG.error("event=cursor_store_failed conversation={}", conversationId);
-                engine.completed(delivery.seq(), false);
+                long done = engine.keystore().sync().cursor(logStream()).orElse(-1);
+                if (delivery.logIndex() == null || delivery.logIndex() <= done || !active) {
+                    return; // a repeat, or nothing to do any more
+                }
+                process(delivery);
+                break;
+            } catch (KeystoreException e) {
+                // Our own store failed (a full disk, a locked or failing file), not the frame: it
+                // must not be skipped, and nothing after it in this group may overtake it (the
+                // cursor would pass it). Keep it and retry from the stored state until the store
+                // takes it; the conversation waits, the others go on.
+                group = null;
+                LOG.error(
+                        "event=delivery_store_failed conversation={} seq={} logIndex={} error={} retry_in_ms={}",
+                        conversationId,
+                        delivery.seq(),
+                        delivery.logIndex(),
+                        e.getClass().getSimpleName(),
+                        pause.toMillis());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt(); // closing: not acknowledged, comes again
+                    engine.completed(delivery.seq(), false);
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(STORE_RETRY_MAX) > 0 ? STORE_RETRY_MAX : pause.multipliedBy(2);
+            } catch (Exception e) {
+                reject(delivery, e);
                 return;
             }
-            engine.listener().onMessageRejected(conversationId, delivery.logIndex(), reason);
         }
+        engine.completed(delivery.seq(), true);
+    }
+
+    /** A frame that does not verify or decrypt is skipped, and the conversation goes on. */
+    private void reject(ServerFrame.Deliver delivery, Exception e) {
+        String reason =
+                e instanceof MlsException mls ? mls.rule().id() : e.getClass().getSimpleName();
+        LOG.warn(
+                "event=delivery_rejected conversation={} seq={} logIndex={} error={} reason={}",
+                conversationId,
+                delivery.seq(),
+                delivery.logIndex(),
+                e.getClass().getSimpleName(),
+                reason);
+        try {
+            engine.keystore()
+                    .apply(Transition.forConversation(conversationId)
+                            .syncCursor(logStream(), delivery.logIndex() == null ? 0 : delivery.logIndex())
+                            .build());
+        } catch (KeystoreException k) {
+            LOG.error("event=cursor_store_failed conversation={}", conversationId);
+            engine.completed(delivery.seq(), false);
+            return;
+        }
+        engine.listener().onMessageRejected(conversationId, delivery.logIndex(), reason);
         engine.completed(delivery.seq(), true);
     }
 
