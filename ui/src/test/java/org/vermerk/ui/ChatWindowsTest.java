@@ -79,7 +79,7 @@ class ChatWindowsTest {
 
     /** Enrols a user in the background as first start would, and returns the open account. */
     private Account enrol(TestServer server, String userId) throws Exception {
-        String code = server.addUser(userId);
+        String code = server.addUser(userId, userId.equals(ANNA) ? "Anna Schmidt" : "Ben Weber");
         EffectiveSettings settings = new ClientSettings(Policies.none()).effective();
         return new AccountAccess(new ClientHome(dir.resolve(userId)), TestServer.quickOptions())
                 .enrol(
@@ -199,8 +199,9 @@ class ChatWindowsTest {
             throws Exception {
         try (TestServer server = new TestServer(dir.resolve("server"))) {
             twoClients(robot, server);
-            assertThat(items(annaStage).getFirst().title()).isEqualTo(BEN);
-            assertThat(items(benStage).getFirst().title()).isEqualTo(ANNA);
+            // A 1:1 conversation is titled with the other person's name from the directory.
+            waitUntil(() -> items(annaStage).getFirst().title().equals("Ben Weber"));
+            waitUntil(() -> items(benStage).getFirst().title().equals("Anna Schmidt"));
 
             openFirst(robot, annaStage);
             write(robot, annaStage, "Guten Morgen, Herr Weber! Haben Sie den Vermerk zur Haushaltssitzung gesehen?");

@@ -44,6 +44,7 @@ public sealed interface ChatRow {
      * @param replyTo the beginning of the text replied to, "" when that message is not loaded; null
      *     when no reply
      * @param reactions the reactions as "👍 2  ❤ 1"; empty when none
+     * @param notice for RECORD_NOTICE its facts, shown in the reader's language; null otherwise
      */
     record MessageRow(
             String id,
@@ -56,8 +57,14 @@ public sealed interface ChatRow {
             String replyTo,
             String reactions,
             Instant sentAt,
-            DeliveryState state)
+            DeliveryState state,
+            org.vermerk.app.conversation.Payload.RecordNotice notice)
             implements ChatRow {
+        /** The text as the reader sees it in {@code language} (a record notice in their language). */
+        public String shownText(org.vermerk.app.policy.Language language) {
+            return notice != null ? notice.render(language) : text;
+        }
+
         public MessageRow {
             Objects.requireNonNull(id);
             Objects.requireNonNull(kind);

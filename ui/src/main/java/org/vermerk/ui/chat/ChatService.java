@@ -50,6 +50,11 @@ public interface ChatService extends AutoCloseable {
 
     ConnectionState connectionState();
 
+    /** A person's display name (the directory's), or the user ID when it is not known. */
+    default String displayName(String userId) throws Exception {
+        return userId;
+    }
+
     /** Stops the engine and its connection; idempotent. The account stays open. */
     @Override
     void close();

@@ -127,7 +127,8 @@ public final class ChatTimeline {
                     replyTo,
                     reactionText(reactions.get(m.id())),
                     m.sentAt(),
-                    m.deliveryState()));
+                    m.deliveryState(),
+                    p instanceof Payload.RecordNotice n ? n : null));
         }
         return rows;
     }

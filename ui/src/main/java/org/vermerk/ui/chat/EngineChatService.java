@@ -13,6 +13,9 @@ import org.vermerk.keystore.SearchHit;
 public final class EngineChatService implements ChatService {
     private final ConversationEngine engine;
 
+    /** Display names the directory told, by user ID. */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Guarded by this: closed once. */
     private boolean closed;
 
@@ -76,6 +79,26 @@ public final class EngineChatService implements ChatService {
     @Override
     public int queuedCount() throws Exception {
         return engine.queuedCount();
+    }
+
+    /**
+     * Asks the directory once per person and session; a failed lookup (offline) is not kept, so
+     * the name appears once the server answers.
+     */
+    @Override
+    public String displayName(String userId) throws Exception {
+        String known = names.get(userId);
+        if (known != null) {
+            return known;
+        }
+        String name = engine.directory()
+                .user(userId)
+                .map(org.vermerk.app.account.DirectoryUser::displayName)
+                .filter(n -> !n.isBlank())
+                .orElse(userId);
+        engine.rememberDisplayName(userId, name);
+        names.put(userId, name);
+        return name;
     }
 
     @Override

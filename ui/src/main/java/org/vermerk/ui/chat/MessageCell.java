@@ -120,7 +120,7 @@ final class MessageCell extends ListCell<ChatRow> {
         String body = switch (m.kind()) {
             case TEXT -> m.deleted() ? messages.get("chat.deleted") : m.text();
             case TITLE -> messages.get("chat.titleSet", m.text());
-            case RECORD_NOTICE -> m.text();
+            case RECORD_NOTICE -> m.shownText(messages.language());
             case KEY_CHANGED -> messages.get("chat.keyChanged", m.text());
             case UNKNOWN -> messages.get("chat.unknown");
         };

@@ -81,7 +81,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             case TEXT ->
                 last.deleted() ? messages.get("chat.deleted") : last.text().replace('\n', ' ');
             case TITLE -> messages.get("chat.titleSet", last.text());
-            case RECORD_NOTICE -> last.text();
+            case RECORD_NOTICE -> last.shownText(messages.language());
             case KEY_CHANGED -> messages.get("chat.keyChanged", last.text());
             case UNKNOWN -> messages.get("chat.unknown");
         };

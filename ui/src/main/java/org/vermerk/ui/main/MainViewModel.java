@@ -356,6 +356,10 @@ public final class MainViewModel {
             executor.runOnUiThread(() -> {
                 show(state);
                 refreshQueued();
+                if (state instanceof ConnectionState.Online) {
+                    // Names from the directory may have been out of reach until now.
+                    List.copyOf(items).forEach(i -> refresh(i.id()));
+                }
             });
         }
     }
@@ -397,11 +401,18 @@ public final class MainViewModel {
         if (c.kind() == Conversation.Kind.GROUP) {
             return c.title();
         }
-        return s.members(c.id()).stream()
+        java.util.Optional<String> other = s.members(c.id()).stream()
                 .map(Member::userId)
                 .filter(u -> !u.equals(userId))
-                .findFirst()
-                .orElse(c.title());
+                .findFirst();
+        if (other.isEmpty()) {
+            return c.title();
+        }
+        try {
+            return s.displayName(other.get());
+        } catch (Exception offline) {
+            return other.get(); // the directory answers once the server is reachable
+        }
     }
 
     private void put(ConversationItem item) {

@@ -83,6 +83,7 @@ final class ConversationScreens {
     Button newConversationButton(Messages messages) {
         Button button = new Button(messages.get("main.newConversation"));
         button.setAccessibleText(messages.get("main.newConversation.accessible"));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> showNewConversation());
         return button;
     }
@@ -91,6 +92,7 @@ final class ConversationScreens {
     Button infoButton(ChatViewModel chat, Messages messages) {
         Button button = new Button(messages.get("chat.info"));
         button.setAccessibleText(messages.get("chat.info.accessible", chat.title()));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> showInfo(chat.conversationId()));
         return button;
     }

@@ -125,6 +125,7 @@ final class RecordsScreens {
     Button recordsButton(Messages messages) {
         Button button = new Button(messages.get("main.records"));
         button.setAccessibleText(messages.get("main.records.accessible"));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> showRecords());
         return button;
     }
@@ -134,6 +135,7 @@ final class RecordsScreens {
         Button button = new Button(messages.get("chat.mark"));
         button.setAccessibleText(messages.get("chat.mark.accessible"));
         button.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(chat.selectedMessageIds()));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         button.setOnAction(e -> showMark(chat));
         return button;
     }
