@@ -241,6 +241,24 @@ public final class RecordRepository {
         });
     }
 
+    /** The messages of a conversation that a mark not withdrawn holds (to show it on them). */
+    public java.util.Set<String> markedMessageIds(String conversationId) throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT mm.message_id FROM record_mark_messages mm"
+                    + " JOIN record_marks r ON r.id = mm.mark_id"
+                    + " WHERE r.conversation_id = ? AND r.revoked_at IS NULL")) {
+                s.setString(1, conversationId);
+                java.util.Set<String> ids = new java.util.HashSet<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
     /** The marks whose range holds the message (to show them on it), oldest first. */
     public List<RecordMark> marksOf(String messageId) throws KeystoreException {
         return db.read(c -> {

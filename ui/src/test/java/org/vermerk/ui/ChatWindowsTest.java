@@ -356,6 +356,10 @@ class ChatWindowsTest {
                 ((javafx.scene.control.Button) node(annaStage, "#markButton")).fire();
             });
             waitUntil(() -> node(annaStage, "#messageList") != null);
+            // The marked message shows it is on file.
+            waitUntil(() -> row(annaStage, "Zusage: Termin am 3. Dezember, 10 Uhr.")
+                    .map(ChatRow.MessageRow::marked)
+                    .orElse(false));
             openFirst(robot, benStage);
             waitUntil(() -> rows(benStage).stream()
                     .anyMatch(r ->

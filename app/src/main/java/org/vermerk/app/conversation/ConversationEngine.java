@@ -356,6 +356,11 @@ public final class ConversationEngine implements AutoCloseable {
         return directory;
     }
 
+    /** The messages of the conversation marked as record-relevant (marks not withdrawn). */
+    public java.util.Set<String> markedMessageIds(String conversationId) throws KeystoreException {
+        return keystore().records().markedMessageIds(conversationId);
+    }
+
     /** The contact as this device knows them (trust state), if met. */
     public Optional<Contact> contact(String userId) throws KeystoreException {
         return trust.contact(userId);

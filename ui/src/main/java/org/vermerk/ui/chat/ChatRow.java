@@ -45,6 +45,7 @@ public sealed interface ChatRow {
      *     when no reply
      * @param reactions the reactions as "👍 2  ❤ 1"; empty when none
      * @param notice for RECORD_NOTICE its facts, shown in the reader's language; null otherwise
+     * @param marked whether a mark (not withdrawn) holds this message for the records
      */
     record MessageRow(
             String id,
@@ -58,7 +59,8 @@ public sealed interface ChatRow {
             String reactions,
             Instant sentAt,
             DeliveryState state,
-            org.vermerk.app.conversation.Payload.RecordNotice notice)
+            org.vermerk.app.conversation.Payload.RecordNotice notice,
+            boolean marked)
             implements ChatRow {
         /** The text as the reader sees it in {@code language} (a record notice in their language). */
         public String shownText(org.vermerk.app.policy.Language language) {

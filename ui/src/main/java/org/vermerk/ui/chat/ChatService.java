@@ -50,6 +50,11 @@ public interface ChatService extends AutoCloseable {
 
     ConnectionState connectionState();
 
+    /** The messages of the conversation marked as record-relevant. */
+    default java.util.Set<String> markedMessageIds(String conversationId) throws Exception {
+        return java.util.Set.of();
+    }
+
     /** A person's display name (the directory's), or the user ID when it is not known. */
     default String displayName(String userId) throws Exception {
         return userId;

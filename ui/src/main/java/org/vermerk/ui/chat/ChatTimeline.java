@@ -27,6 +27,12 @@ public final class ChatTimeline {
      * @param messages a window of one conversation's stored messages, oldest first
      */
     public static List<ChatRow> rows(List<Message> messages, String ownUserId, boolean group, ZoneId zone) {
+        return rows(messages, ownUserId, group, zone, java.util.Set.of());
+    }
+
+    /** @param marked the IDs of messages held by a mark for the records */
+    public static List<ChatRow> rows(
+            List<Message> messages, String ownUserId, boolean group, ZoneId zone, java.util.Set<String> marked) {
         Map<String, String> editedText = new HashMap<>();
         Map<String, Boolean> deleted = new HashMap<>();
         Map<String, Map<String, Integer>> reactions = new HashMap<>();
@@ -128,7 +134,8 @@ public final class ChatTimeline {
                     reactionText(reactions.get(m.id())),
                     m.sentAt(),
                     m.deliveryState(),
-                    p instanceof Payload.RecordNotice n ? n : null));
+                    p instanceof Payload.RecordNotice n ? n : null,
+                    marked.contains(m.id())));
         }
         return rows;
     }

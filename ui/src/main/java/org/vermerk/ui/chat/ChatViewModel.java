@@ -88,6 +88,9 @@ public final class ChatViewModel {
 
     private final ObservableList<String> selected = FXCollections.observableArrayList();
 
+    /** The messages held by a mark for the records. */
+    private java.util.Set<String> marked = java.util.Set.of();
+
     public String conversationId() {
         return conversation.id();
     }
@@ -133,6 +136,7 @@ public final class ChatViewModel {
 
     /** Reads the newest page and marks what it shows read. */
     public void open() {
+        refreshMarks();
         loading = true;
         executor.submit(
                 () -> service.messagesBefore(conversation.id(), null, PAGE),
@@ -153,6 +157,7 @@ public final class ChatViewModel {
      * #focusProperty()}); messages after it are read as the user scrolls down.
      */
     public void openAt(String messageId) {
+        refreshMarks();
         loading = true;
         String id = conversation.id();
         executor.submit(
@@ -301,6 +306,19 @@ public final class ChatViewModel {
         closed = true;
     }
 
+    /** Reads which messages are marked for the records (again: after marking or withdrawing). */
+    public void refreshMarks() {
+        executor.submit(
+                () -> service.markedMessageIds(conversation.id()),
+                ids -> {
+                    marked = java.util.Set.copyOf(ids);
+                    if (!closed) {
+                        publish();
+                    }
+                },
+                this::failed);
+    }
+
     /** The view's selection changed: these messages, in the list's (time) order. */
     public void select(List<String> messageIds) {
         selected.setAll(messageIds);
@@ -361,7 +379,7 @@ public final class ChatViewModel {
 
     /** Shows the window's rows, replacing only the part that changed (the list keeps its cells and scroll position). */
     private void publish() {
-        List<ChatRow> next = ChatTimeline.rows(window, service.userId(), group(), zone);
+        List<ChatRow> next = ChatTimeline.rows(window, service.userId(), group(), zone, marked);
         RowDiff.apply(rows, next);
     }
 

@@ -102,6 +102,11 @@ public final class EngineChatService implements ChatService {
     }
 
     @Override
+    public java.util.Set<String> markedMessageIds(String conversationId) throws Exception {
+        return engine.markedMessageIds(conversationId);
+    }
+
+    @Override
     public ConnectionState connectionState() {
         return engine.connectionState();
     }

@@ -100,7 +100,10 @@ final class MessageCell extends ListCell<ChatRow> {
     }
 
     private void fill(ChatRow.MessageRow m) {
-        bubble.getStyleClass().removeAll("own", "notice", "deleted");
+        bubble.getStyleClass().removeAll("own", "notice", "deleted", "marked");
+        if (m.marked()) {
+            bubble.getStyleClass().add("marked");
+        }
         boolean notice = m.kind() != ChatRow.Kind.TEXT;
         if (m.own() && !notice) {
             bubble.getStyleClass().add("own");
@@ -127,7 +130,8 @@ final class MessageCell extends ListCell<ChatRow> {
         text.setText(body);
         show(reactions, m.reactions().isEmpty() ? null : m.reactions());
         String time = TIME.format(m.sentAt().atZone(zone));
-        meta.setText(m.edited() ? messages.get("chat.edited", time) : time);
+        String shownTime = m.edited() ? messages.get("chat.edited", time) : time;
+        meta.setText(m.marked() ? messages.get("chat.marked", shownTime) : shownTime);
         String tick = m.own() && !notice ? tick(m.state()) : null;
         show(ticks, tick);
         ticks.getStyleClass().removeAll("read", "failed");
@@ -138,7 +142,9 @@ final class MessageCell extends ListCell<ChatRow> {
         }
         String who = m.own() ? messages.get("chat.sender.own") : m.senderUserId();
         String state = m.own() && !notice ? " " + messages.get(stateKey(m.state())) : "";
-        setAccessibleText(messages.get("chat.message.accessible", who, body, time) + state);
+        setAccessibleText(messages.get("chat.message.accessible", who, body, time)
+                + state
+                + (m.marked() ? messages.get("chat.marked.accessible") : ""));
     }
 
     private static void show(Label label, String value) {

@@ -106,14 +106,15 @@ final class RecordsScreens {
             main.open(conversationId);
         };
         MarkDialogViewModel model =
-                new MarkDialogViewModel(target, backend, executor, result -> marked(result, back), back);
+                new MarkDialogViewModel(target, backend, executor, result -> marked(result, chat, back), back);
         window.show(Screen.of(messages -> new MarkDialogView(model, messages).load())
                 .withEscape(model::cancel));
     }
 
     /** Back to the chat; the notice, when the policy asks for one, goes to the conversation. */
-    private void marked(MarkResult result, Runnable back) {
+    private void marked(MarkResult result, ChatViewModel chat, Runnable back) {
         back.run();
+        chat.refreshMarks();
         result.notice()
                 .ifPresent(notice -> executor.submit(
                         () -> engine.sendRecordNotice(notice),
