@@ -146,7 +146,10 @@ final class ConversationWorker implements AutoCloseable {
             try {
                 long done = engine.keystore().sync().cursor(logStream()).orElse(-1);
                 if (delivery.logIndex() == null || delivery.logIndex() <= done || !active) {
-                    return; // a repeat, or nothing to do any more
+                    // A repeat (stored already) or nothing to do any more: it must still count as
+                    // done, or it stays "in flight", the cumulative ack stops below it and the
+                    // server's send window fills up until the next reconnect.
+                    break;
                 }
                 process(delivery);
                 break;
