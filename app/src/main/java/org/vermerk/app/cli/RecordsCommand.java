@@ -519,7 +519,25 @@ final class RecordsCommand implements Runnable {
                 "signed manifest) into --out, or the policy's exportDirectory; prints the ZIP's path (last",
                 "line). After the first export the mark cannot be changed."
             })
-    static final class Export extends CliCommand.Sub {
+    static final class Export extends ZipCommand {
+        @Override
+        Path write(RecordsService records, Path directory) throws RecordsException {
+            return records.export(mark, directory);
+        }
+
+        @Override
+        String done(Path zip) {
+            return "Exported mark " + mark + " to\n" + zip;
+        }
+
+        @Override
+        String event() {
+            return "exported";
+        }
+    }
+
+    /** What export and addendum share: the mark, where the ZIP goes, who exports; the ZIP's path is printed last. */
+    abstract static class ZipCommand extends CliCommand.Sub {
         @Option(names = "--mark", paramLabel = "ID", required = true, description = "The mark (see `records list`).")
         String mark;
 
@@ -532,6 +550,13 @@ final class RecordsCommand implements Runnable {
         @picocli.CommandLine.Mixin
         OfficialName official;
 
+        /** Writes the ZIP into {@code directory}; a refusal this command names is a CliFailure. */
+        abstract Path write(RecordsService records, Path directory) throws RecordsException, CliFailure;
+
+        abstract String done(Path zip);
+
+        abstract String event();
+
         @Override
         void execute() throws Exception {
             EffectiveSettings settings = settings();
@@ -539,14 +564,11 @@ final class RecordsCommand implements Runnable {
             try (Account account = unlock(settings)) {
                 Path zip;
                 try {
-                    zip = service(account, settings, official.of(account.userId()))
-                            .export(mark, directory);
+                    zip = write(service(account, settings, official.of(account.userId())), directory);
                 } catch (RecordsException e) {
                     throw failure(e);
                 }
-                output.result(
-                        "Exported mark " + mark + " to\n" + zip,
-                        Output.fields("event", "exported", "markId", mark, "zip", zip.toString()));
+                output.result(done(zip), Output.fields("event", event(), "markId", mark, "zip", zip.toString()));
             }
         }
     }
@@ -572,39 +594,26 @@ final class RecordsCommand implements Runnable {
                 "marked version with each change, and naming the original export. Prints the ZIP's path",
                 "(last line). Fails when the mark was not exported or nothing changed."
             })
-    static final class Addendum extends CliCommand.Sub {
-        @Option(names = "--mark", paramLabel = "ID", required = true, description = "The mark (see `records list`).")
-        String mark;
-
-        @Option(
-                names = "--out",
-                paramLabel = "DIR",
-                description = "Where the ZIP goes (default: the policy's exportDirectory).")
-        Path out;
-
-        @picocli.CommandLine.Mixin
-        OfficialName official;
+    static final class Addendum extends ZipCommand {
+        @Override
+        Path write(RecordsService records, Path directory) throws RecordsException, CliFailure {
+            try {
+                return records.exportAddendum(mark, directory);
+            } catch (MarkNotExportedException e) {
+                throw new CliFailure(ExitCodes.FAILED, "mark_not_exported", e.getMessage());
+            } catch (NoLaterChangesException e) {
+                throw new CliFailure(ExitCodes.FAILED, "no_later_changes", e.getMessage());
+            }
+        }
 
         @Override
-        void execute() throws Exception {
-            EffectiveSettings settings = settings();
-            Path directory = exportDirectory(out, settings);
-            try (Account account = unlock(settings)) {
-                Path zip;
-                try {
-                    zip = service(account, settings, official.of(account.userId()))
-                            .exportAddendum(mark, directory);
-                } catch (MarkNotExportedException e) {
-                    throw new CliFailure(ExitCodes.FAILED, "mark_not_exported", e.getMessage());
-                } catch (NoLaterChangesException e) {
-                    throw new CliFailure(ExitCodes.FAILED, "no_later_changes", e.getMessage());
-                } catch (RecordsException e) {
-                    throw failure(e);
-                }
-                output.result(
-                        "Filed the later changes of mark " + mark + " as an addendum to\n" + zip,
-                        Output.fields("event", "addendum_exported", "markId", mark, "zip", zip.toString()));
-            }
+        String done(Path zip) {
+            return "Filed the later changes of mark " + mark + " as an addendum to\n" + zip;
+        }
+
+        @Override
+        String event() {
+            return "addendum_exported";
         }
     }
 
