@@ -10,7 +10,8 @@ import org.vermerk.protocol.crypto.CryptoRule;
 
 /** Ed25519 (RFC 8032): 32-byte keys, 64-byte signatures {@code R || S}. */
 final class Ed25519Scheme implements SignatureScheme {
-    private final PublicKeyCache<Ed25519PublicKeyParameters> publicKeys = new PublicKeyCache<>();
+    /** Parsed keys with their tables for {@link Ed25519Verifier}: about 2.6 KB each. */
+    private final PublicKeyCache<Ed25519Verifier.PublicKey> publicKeys = new PublicKeyCache<>();
 
     @Override
     public byte[] generatePrivateKey(SecureRandom random) {
@@ -48,23 +49,24 @@ final class Ed25519Scheme implements SignatureScheme {
     }
 
     /**
-     * What {@code Ed25519Signer.verifySignature} does (pure Ed25519, no context), with the public
-     * key decoded once per key ({@link PublicKeyCache}) instead of once per signature.
+     * Accepts exactly what {@code Ed25519Signer.verifySignature} (pure Ed25519, no context)
+     * accepts, computed by {@link Ed25519Verifier} (variable time, public inputs only; ADR 0025)
+     * with the public key parsed once per key ({@link PublicKeyCache}).
      */
     @Override
     public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
         if (publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE || signature.length != Ed25519.SIGNATURE_SIZE) {
             return false;
         }
-        Ed25519PublicKeyParameters key = publicKeys.get(publicKey);
+        Ed25519Verifier.PublicKey key = publicKeys.get(publicKey);
         if (key == null) {
-            try {
-                key = publicKeys.put(publicKey, new Ed25519PublicKeyParameters(publicKey));
-            } catch (IllegalArgumentException e) {
+            key = Ed25519Verifier.parse(publicKey);
+            if (key == null) {
                 return false;
             }
+            publicKeys.put(publicKey, key);
         }
-        return key.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        return Ed25519Verifier.verify(key, message, signature);
     }
 
     private static Ed25519PrivateKeyParameters privateKey(byte[] encoded) throws CryptoException {
