@@ -1,7 +1,6 @@
 package org.vermerk.protocol.crypto.internal;
 
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -52,10 +51,11 @@ final class EcdsaP256Scheme implements SignatureScheme {
         return verifier.verifySignature(signature);
     }
 
+    /** SHA-256 from the JDK ({@link JdkSha256Digest}) for the message hash and RFC 6979's HMAC. */
     private static DSADigestSigner newSigner() {
         return new DSADigestSigner(
-                new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest())),
-                new SHA256Digest(),
+                new ECDSASigner(new HMacDSAKCalculator(new JdkSha256Digest())),
+                new JdkSha256Digest(),
                 StandardDSAEncoding.INSTANCE);
     }
 }
