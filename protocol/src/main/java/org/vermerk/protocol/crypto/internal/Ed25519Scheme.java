@@ -10,8 +10,11 @@ import org.vermerk.protocol.crypto.CryptoRule;
 
 /** Ed25519 (RFC 8032): 32-byte keys, 64-byte signatures {@code R || S}. */
 final class Ed25519Scheme implements SignatureScheme {
-    /** Parsed keys with their tables for {@link Ed25519Verifier}: about 2.6 KB each. */
-    private final PublicKeyCache<Ed25519Verifier.PublicKey> publicKeys = new PublicKeyCache<>();
+    /**
+     * Parsed keys with their tables for {@link Ed25519Verifier}, about 8 KB each: at most 2048
+     * keys (16 MB), enough for two groups of 1000 members before keys are parsed again.
+     */
+    private final PublicKeyCache<Ed25519Verifier.PublicKey> publicKeys = new PublicKeyCache<>(2048);
 
     @Override
     public byte[] generatePrivateKey(SecureRandom random) {

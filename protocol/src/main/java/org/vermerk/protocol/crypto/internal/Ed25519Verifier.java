@@ -23,49 +23,50 @@ import java.util.HexFormat;
  *       (RFC 8032 §5.1.7 step 3).
  * </ul>
  *
- * <p>How: [S]B - [k]A - R is computed as one Straus (joint) sum over 128 doublings. Each 253-bit
- * scalar's width-w NAF is split at bit 128, the upper digits going to a table of multiples of
- * 2^128 times the point: fixed tables for B (w = 8, affine) built once, and per-key tables for -A
- * (w = 5) built when the key is parsed, which {@link PublicKeyCache} keeps. Then three doublings
- * (the cofactor 8) and the check for the neutral element. BouncyCastle reaches 128 doublings
- * instead by a lattice reduction of k and needs tables for A and R on every call.
+ * <p>How: [S]B - [k]A - R is computed as one Straus (joint) sum over 63 doublings. Each 253-bit
+ * scalar's width-w NAF is cut into four slices of 64 digits, slice s going to a table of odd
+ * multiples of 2^(64·s) times the point: fixed tables for B (w = 8, affine) built once, and per-key
+ * tables for -A (w = 5) built when the key is parsed, which {@link PublicKeyCache} keeps. Then
+ * three doublings (the cofactor 8) and the check for the neutral element. BouncyCastle needs 128
+ * doublings (after a lattice reduction of k) and builds tables for A and R on every call.
  */
 final class Ed25519Verifier {
     static final int KEY_BYTES = 32;
     static final int SIGNATURE_BYTES = 64;
     private static final int WIDTH_A = 5;
     private static final int WIDTH_B = 8;
-    private static final int HALF = 128;
+    /** Each scalar is cut into this many slices of {@link #SLICE} bits, one table per slice. */
+    private static final int SLICES = 4;
+
+    private static final int SLICE = 256 / SLICES;
 
     private static final ThreadLocal<MessageDigest> SHA512 = ThreadLocal.withInitial(Ed25519Verifier::newSha512);
 
     private Ed25519Verifier() {}
 
-    /** A public key that passed BouncyCastle's checks, with its tables of multiples. Immutable. */
+    /**
+     * A public key that passed BouncyCastle's checks, with tables of odd multiples of -A,
+     * -2^64·A, -2^128·A and -2^192·A. Immutable.
+     */
     static final class PublicKey {
         private final byte[] encoded;
-        private final Ed25519Point.Cached[] minusA;
-        private final Ed25519Point.Cached[] minusA128;
+        private final Ed25519Point.Cached[][] minusA;
 
-        private PublicKey(byte[] encoded, Ed25519Point.Cached[] minusA, Ed25519Point.Cached[] minusA128) {
+        private PublicKey(byte[] encoded, Ed25519Point.Cached[][] minusA) {
             this.encoded = encoded;
             this.minusA = minusA;
-            this.minusA128 = minusA128;
         }
     }
 
-    /** The fixed tables of B and 2^128·B, built on first use. */
+    /** The fixed tables of odd multiples of B, 2^64·B, 2^128·B and 2^192·B (affine), built on first use. */
     private static final class Base {
-        static final Ed25519Point.Cached[] B;
-        static final Ed25519Point.Cached[] B128;
+        static final Ed25519Point.Cached[][] B;
 
         static {
+            // RFC 8032 §5.1: B = (x, 4/5) with x positive.
             byte[] encoded =
                     HexFormat.of().parseHex("5866666666666666666666666666666666666666666666666666666666666666");
-            Ed25519Point b = decode(encoded, 0);
-            Ed25519Point b128 = timesTwoPower(b, HALF);
-            B = oddMultiples(b, WIDTH_B, true);
-            B128 = oddMultiples(b128, WIDTH_B, true);
+            B = sliceTables(decode(encoded, 0), WIDTH_B, true);
         }
     }
 
@@ -80,8 +81,20 @@ final class Ed25519Verifier {
         }
         Field25519.negate(a.x, a.x);
         Field25519.negate(a.t, a.t);
-        Ed25519Point a128 = timesTwoPower(a, HALF);
-        return new PublicKey(encoded.clone(), oddMultiples(a, WIDTH_A, false), oddMultiples(a128, WIDTH_A, false));
+        return new PublicKey(encoded.clone(), sliceTables(a, WIDTH_A, false));
+    }
+
+    /** For s = 0 .. SLICES-1, the odd multiples of 2^(SLICE·s)·P. */
+    private static Ed25519Point.Cached[][] sliceTables(Ed25519Point p, int w, boolean affine) {
+        Ed25519Point.Cached[][] tables = new Ed25519Point.Cached[SLICES][];
+        Ed25519Point slice = p;
+        for (int s = 0; s < SLICES; s++) {
+            if (s > 0) {
+                slice = timesTwoPower(slice, SLICE);
+            }
+            tables[s] = oddMultiples(slice, w, affine);
+        }
+        return tables;
     }
 
     /** RFC 8032 §5.1.7 with BouncyCastle's acceptance rules (class comment). */
@@ -106,8 +119,9 @@ final class Ed25519Verifier {
         Ed25519Point acc = Ed25519Point.neutral();
         Ed25519Point.Completed c = new Ed25519Point.Completed();
         Ed25519Point.Scratch scratch = new Ed25519Point.Scratch();
-        int top = HALF - 1;
-        while (top >= 0 && (nafS[top] | nafS[top + HALF] | nafK[top] | nafK[top + HALF]) == 0) {
+        // Σ naf[i]·2^i·P = Σ_s Σ_j naf[SLICE·s + j]·2^j·(2^(SLICE·s)·P): SLICE - 1 doublings in all.
+        int top = SLICE - 1;
+        while (top >= 0 && !anyDigit(nafS, nafK, top)) {
             top--;
         }
         for (int j = top; j >= 0; j--) {
@@ -116,10 +130,11 @@ final class Ed25519Verifier {
                 acc.dbl(c, scratch);
                 pending = true;
             }
-            pending = addDigit(acc, c, pending, Base.B, nafS[j], scratch);
-            pending = addDigit(acc, c, pending, Base.B128, nafS[j + HALF], scratch);
-            pending = addDigit(acc, c, pending, key.minusA, nafK[j], scratch);
-            pending = addDigit(acc, c, pending, key.minusA128, nafK[j + HALF], scratch);
+            for (int slice = 0; slice < SLICES; slice++) {
+                int i = slice * SLICE + j;
+                pending = addDigit(acc, c, pending, Base.B[slice], nafS[i], scratch);
+                pending = addDigit(acc, c, pending, key.minusA[slice], nafK[i], scratch);
+            }
             if (pending && j == 0) {
                 acc.setExtended(c); // T is needed for subtracting R
             } else if (pending) {
@@ -136,6 +151,15 @@ final class Ed25519Verifier {
             acc.setProjective(c);
         }
         return acc.isNeutral();
+    }
+
+    private static boolean anyDigit(byte[] nafS, byte[] nafK, int j) {
+        for (int slice = 0; slice < SLICES; slice++) {
+            if ((nafS[slice * SLICE + j] | nafK[slice * SLICE + j]) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** acc += digit · table's point (table holds P, 3P, 5P, ...); returns whether acc is left completed in c. */
