@@ -446,7 +446,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                             row.getLong(1),
                             row.getLong(2) + (row.getString(3).equals(DeliveryKind.COMMIT.wireName()) ? 1 : 0),
                             true,
-                            Set.of(),
+                            Map.of(),
                             Instant.ofEpochMilli(row.getLong(4))),
                     message.senderDeviceId(),
                     message.clientMessageId());
@@ -483,10 +483,30 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     message.clientMessageId(),
                     message.payload(),
                     message.receivedAt());
-            Set<String> recipients = new HashSet<>(members);
-            recipients.remove(message.senderDeviceId());
-            for (String device : recipients) {
-                enqueue(device, messageId);
+            String senderUserId = first(
+                            "SELECT user_id FROM devices WHERE device_id = ?",
+                            row -> row.getString(1),
+                            message.senderDeviceId())
+                    .orElse(null);
+            // As the queue returns it: the time at the database's millisecond precision.
+            Instant receivedAt = Instant.ofEpochMilli(message.receivedAt().toEpochMilli());
+            Map<String, QueuedDelivery> queued = new HashMap<>();
+            for (String device : members) {
+                if (!device.equals(message.senderDeviceId())) {
+                    long seq = enqueue(device, messageId);
+                    queued.put(
+                            device,
+                            new QueuedDelivery(
+                                    seq,
+                                    message.kind(),
+                                    message.groupId(),
+                                    logIndex,
+                                    message.epoch(),
+                                    senderUserId,
+                                    message.senderDeviceId(),
+                                    message.payload(),
+                                    receivedAt));
+                }
             }
             long epochAfter = message.epoch();
             if (message.kind() == DeliveryKind.COMMIT) {
@@ -502,8 +522,19 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                             message.welcome(),
                             message.receivedAt());
                     for (String device : message.addDevices()) {
-                        enqueue(device, welcomeId);
-                        recipients.add(device);
+                        long seq = enqueue(device, welcomeId);
+                        queued.put(
+                                device,
+                                new QueuedDelivery(
+                                        seq,
+                                        DeliveryKind.WELCOME,
+                                        message.groupId(),
+                                        null,
+                                        null,
+                                        senderUserId,
+                                        message.senderDeviceId(),
+                                        message.welcome(),
+                                        receivedAt));
                     }
                 }
                 for (String device : message.addDevices()) {
@@ -518,7 +549,7 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                     epochAfter,
                     logIndex + 1,
                     message.groupId());
-            return new Accepted(logIndex, epochAfter, false, recipients, message.receivedAt());
+            return new Accepted(logIndex, epochAfter, false, queued, message.receivedAt());
         });
     }
 
@@ -566,13 +597,15 @@ public final class SqliteDeliveryStore implements DeliveryStore {
                 .orElseThrow();
     }
 
-    private void enqueue(String deviceId, long messageId) throws SQLException {
+    /** Queues the message for the device and returns the entry's sequence number. */
+    private long enqueue(String deviceId, long messageId) throws SQLException {
         long seq = first(
                         "UPDATE devices SET last_seq = last_seq + 1 WHERE device_id = ? RETURNING last_seq",
                         row -> row.getLong(1),
                         deviceId)
                 .orElseThrow(() -> new SQLException("no device to queue for"));
         update("INSERT INTO queue VALUES (?, ?, ?)", deviceId, seq, messageId);
+        return seq;
     }
 
     @Override
