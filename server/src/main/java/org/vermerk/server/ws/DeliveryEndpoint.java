@@ -16,7 +16,7 @@ import org.vermerk.protocol.wire.ErrorCode;
 import org.vermerk.protocol.wire.ServerFrame;
 import org.vermerk.protocol.wire.WireCodec;
 import org.vermerk.protocol.wire.WireException;
-import org.vermerk.server.delivery.DeliveryCursor;
+import org.vermerk.server.delivery.DeliveryPump;
 import org.vermerk.server.delivery.DeviceConnection;
 import org.vermerk.server.delivery.OnlineDevices;
 import org.vermerk.server.delivery.RateLimiter;
@@ -34,7 +34,7 @@ import org.vermerk.server.storage.QueuedDelivery;
  * produced. Deliveries are bounded by an in-flight window of unacknowledged entries.
  *
  * <p>What to deliver, and whether from memory or from the device's queue, is the {@link
- * DeliveryCursor}'s job; this class serialises it under {@link #sendLock}.
+ * DeliveryPump}'s job; this class serialises it under {@link #sendLock}.
  */
 public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, DeviceConnection {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEndpoint.class);
@@ -66,7 +66,7 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
     private Session session;
     private Device device;
     /** Set with {@link #device}. */
-    private DeliveryCursor cursor;
+    private DeliveryPump pump;
 
     private boolean closed;
     private ScheduledFuture<?> authTimer;
@@ -210,7 +210,7 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
                 return false;
             }
             device = authenticated;
-            cursor = new DeliveryCursor(
+            pump = new DeliveryPump(
                     shared.store(),
                     authenticated.deviceId(),
                     acked,
@@ -238,8 +238,8 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
     @Override
     public void pumpQueue() {
         synchronized (sendLock) {
-            if (!closed && cursor != null) {
-                cursor.start();
+            if (!closed && pump != null) {
+                pump.start();
             }
         }
     }
@@ -247,8 +247,8 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
     @Override
     public void offer(QueuedDelivery delivery) {
         synchronized (sendLock) {
-            if (!closed && cursor != null) {
-                cursor.offer(delivery);
+            if (!closed && pump != null) {
+                pump.offer(delivery);
             }
         }
     }
@@ -269,8 +269,8 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
     @Override
     public void acknowledged(long upTo) {
         synchronized (sendLock) {
-            if (!closed && cursor != null) {
-                cursor.acknowledged(upTo);
+            if (!closed && pump != null) {
+                pump.acknowledged(upTo);
             }
         }
     }

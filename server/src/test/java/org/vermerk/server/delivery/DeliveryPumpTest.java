@@ -30,7 +30,7 @@ import org.vermerk.server.storage.User;
  * nothing can be waiting. The interleavings a multi-threaded server produces are played here in
  * a fixed order (the connection serialises them under its send lock).
  */
-class DeliveryCursorTest {
+class DeliveryPumpTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final Bytes GROUP = Bytes.of(new byte[] {1, 2, 3});
 
@@ -104,19 +104,18 @@ class DeliveryCursorTest {
         return accepted.queued().get("b1");
     }
 
-    private DeliveryCursor cursor(int window) {
-        return new DeliveryCursor(
-                store, "b1", store.ackedUpTo("b1"), window, 128, delivery -> sent.add(delivery.seq()));
+    private DeliveryPump pump(int window) {
+        return new DeliveryPump(store, "b1", store.ackedUpTo("b1"), window, 128, delivery -> sent.add(delivery.seq()));
     }
 
     @Test
     void theNextEntryOfferedIsSentFromMemoryWithoutReadingTheQueue() {
-        DeliveryCursor cursor = cursor(512);
-        cursor.start();
+        DeliveryPump pump = pump(512);
+        pump.start();
         int readsAfterStart = reads.get();
 
-        cursor.offer(appendForBen());
-        cursor.offer(appendForBen());
+        pump.offer(appendForBen());
+        pump.offer(appendForBen());
 
         assertThat(sent).containsExactly(2L, 3L);
         assertThat(reads.get()).isEqualTo(readsAfterStart);
@@ -124,57 +123,57 @@ class DeliveryCursorTest {
 
     @Test
     void anAckWithNothingHeldBackReadsNothingButOneWithAFullWindowReadsTheRest() {
-        DeliveryCursor cursor = cursor(2);
-        cursor.start();
-        cursor.offer(appendForBen());
+        DeliveryPump pump = pump(2);
+        pump.start();
+        pump.offer(appendForBen());
         int before = reads.get();
-        cursor.acknowledged(real.ack("b1", 2));
+        pump.acknowledged(real.ack("b1", 2));
         assertThat(reads.get()).isEqualTo(before);
 
-        cursor.offer(appendForBen());
-        cursor.offer(appendForBen());
+        pump.offer(appendForBen());
+        pump.offer(appendForBen());
         QueuedDelivery heldBack = appendForBen();
-        cursor.offer(heldBack);
+        pump.offer(heldBack);
         assertThat(sent).containsExactly(2L, 3L, 4L);
 
-        cursor.acknowledged(real.ack("b1", 4));
+        pump.acknowledged(real.ack("b1", 4));
         assertThat(sent).containsExactly(2L, 3L, 4L, 5L);
         assertThat(reads.get()).isGreaterThan(before);
     }
 
     @Test
     void offersArrivingOutOfOrderAreSentInSequenceOrderAndEachOnce() {
-        DeliveryCursor cursor = cursor(512);
-        cursor.start();
+        DeliveryPump pump = pump(512);
+        pump.start();
         QueuedDelivery first = appendForBen();
         QueuedDelivery second = appendForBen();
         QueuedDelivery third = appendForBen();
 
         // The appending threads of the second and third entry overtook the first one's.
-        cursor.offer(third);
-        cursor.offer(second);
-        cursor.offer(first);
+        pump.offer(third);
+        pump.offer(second);
+        pump.offer(first);
 
         assertThat(sent).containsExactly(2L, 3L, 4L);
-        cursor.offer(appendForBen());
+        pump.offer(appendForBen());
         assertThat(sent).containsExactly(2L, 3L, 4L, 5L);
     }
 
     @Test
     void nothingIsSentBeforeTheStartAndWhatWasOfferedMeanwhileComesWithTheFirstRead() {
-        DeliveryCursor cursor = cursor(512);
-        cursor.offer(appendForBen());
-        cursor.offer(appendForBen());
+        DeliveryPump pump = pump(512);
+        pump.offer(appendForBen());
+        pump.offer(appendForBen());
         assertThat(sent).isEmpty();
 
-        cursor.start();
+        pump.start();
 
         assertThat(sent).containsExactly(2L, 3L);
     }
 
     @Test
     void aReconnectDuringAPushResumesAfterTheLastAckWithoutGapsOrRepeats() {
-        DeliveryCursor old = cursor(512);
+        DeliveryPump old = pump(512);
         old.start();
         old.offer(appendForBen());
         old.acknowledged(real.ack("b1", 2));
@@ -185,7 +184,7 @@ class DeliveryCursorTest {
         // committed after it registered and offered before its authentication reply is out.
         QueuedDelivery missed = appendForBen();
         sent.clear();
-        DeliveryCursor resumed = cursor(512);
+        DeliveryPump resumed = pump(512);
         QueuedDelivery early = appendForBen();
         resumed.offer(early);
 
@@ -200,7 +199,7 @@ class DeliveryCursorTest {
 
     @Test
     void anAckFromTheDevicesOtherConnectionOvertakingAPushSkipsWhatItCovers() {
-        DeliveryCursor slow = cursor(512);
+        DeliveryPump slow = pump(512);
         slow.start();
         QueuedDelivery second = appendForBen();
         QueuedDelivery third = appendForBen();

@@ -17,7 +17,7 @@ import org.vermerk.server.storage.QueuedDelivery;
  * ack with nothing held back costs no read. Not thread-safe: its connection calls it under its
  * send lock, which also orders what the sink sends.
  */
-public final class DeliveryCursor {
+public final class DeliveryPump {
     /** Receives the entries to send, in sequence order. */
     @FunctionalInterface
     public interface Sink {
@@ -51,7 +51,7 @@ public final class DeliveryCursor {
      * @param window most entries sent and not yet acknowledged
      * @param batch most entries read from the queue at once
      */
-    public DeliveryCursor(DeliveryStore store, String deviceId, long ackedUpTo, int window, int batch, Sink sink) {
+    public DeliveryPump(DeliveryStore store, String deviceId, long ackedUpTo, int window, int batch, Sink sink) {
         this.store = store;
         this.deviceId = deviceId;
         this.window = window;
