@@ -689,11 +689,12 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     @Override
     public long ack(String deviceId, long upTo) {
         return transaction(() -> {
-            update(
-                    "UPDATE devices SET acked_seq = max(acked_seq, min(?, last_seq)) WHERE device_id = ?",
-                    upTo,
-                    deviceId);
-            long acked = first("SELECT acked_seq FROM devices WHERE device_id = ?", row -> row.getLong(1), deviceId)
+            long acked = first(
+                            "UPDATE devices SET acked_seq = max(acked_seq, min(?, last_seq)) WHERE device_id = ?"
+                                    + " RETURNING acked_seq",
+                            row -> row.getLong(1),
+                            upTo,
+                            deviceId)
                     .orElse(0L);
             update("DELETE FROM queue WHERE device_id = ? AND seq <= ?", deviceId, acked);
             return acked;

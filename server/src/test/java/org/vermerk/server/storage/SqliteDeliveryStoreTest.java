@@ -183,6 +183,22 @@ class SqliteDeliveryStoreTest {
     }
 
     @Test
+    void anAckDropsTheEntriesItCoversAndNeverMovesBackwardsNorBeyondTheLastEntry() {
+        store.createGroup(GROUP, "a1", NOW);
+        store.append(commit("a1", 0, "c1", List.of("b1")));
+        store.append(application("a1", 1, "m1"));
+        store.append(application("a1", 1, "m2"));
+
+        assertThat(store.ack("b1", 2)).isEqualTo(2);
+        assertThat(store.pending("b1", 0, 10)).extracting(QueuedDelivery::seq).containsExactly(3L);
+        assertThat(store.ack("b1", 1)).isEqualTo(2);
+        assertThat(store.ack("b1", 99)).isEqualTo(3);
+        assertThat(store.ackedUpTo("b1")).isEqualTo(3);
+        assertThat(store.pending("b1", 0, 10)).isEmpty();
+        assertThat(store.ack("nobody", 5)).isZero();
+    }
+
+    @Test
     void aNonMemberCannotAppend() {
         store.createGroup(GROUP, "a1", NOW);
 
