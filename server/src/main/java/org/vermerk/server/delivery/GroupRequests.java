@@ -118,8 +118,9 @@ final class GroupRequests {
                         accepted.recipients().size(),
                         accepted.duplicate());
                 // Recipients are told before the sender is answered: once the sender holds the
-                // answer, every online recipient connection has the delivery in its send queue.
-                online.queued(accepted.recipients());
+                // answer, every online recipient connection has the delivery in its send queue
+                // (or, if its window is full, will read it from its queue after the next ack).
+                online.queued(accepted.queued());
                 yield Reply.of(new ServerFrame.Accepted(
                         requestId,
                         message.groupId(),

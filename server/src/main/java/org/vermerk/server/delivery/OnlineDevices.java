@@ -2,11 +2,13 @@ package org.vermerk.server.delivery;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.vermerk.protocol.wire.ServerFrame;
+import org.vermerk.server.storage.QueuedDelivery;
 
 /** The authenticated connections of each device, so that new queue entries reach them at once. Thread-safe. */
 public final class OnlineDevices {
@@ -37,13 +39,16 @@ public final class OnlineDevices {
         });
     }
 
-    /** Tells the devices' connections that their queues grew. */
-    public void queued(Collection<String> deviceIds) {
-        for (String deviceId : deviceIds) {
+    /**
+     * Hands each device's connections the entry just committed to its queue (the store's append
+     * result), so that online devices get it without their queue being read again.
+     */
+    public void queued(Map<String, QueuedDelivery> entries) {
+        entries.forEach((deviceId, delivery) -> {
             for (DeviceConnection connection : connectionsOf(deviceId)) {
-                connection.pumpQueue();
+                connection.offer(delivery);
             }
-        }
+        });
     }
 
     public void send(String deviceId, ServerFrame event) {

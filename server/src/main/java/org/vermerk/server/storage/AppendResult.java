@@ -1,20 +1,29 @@
 package org.vermerk.server.storage;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /** What became of a {@link NewGroupMessage}. */
 public sealed interface AppendResult {
     /**
      * In the log at {@code logIndex}; {@code epochAfter} is the group's epoch after it. {@code
-     * recipients} are the devices whose queues received something (empty for a duplicate). {@code
+     * queued} holds, per device whose queue received something, the entry it received with its
+     * sequence number, as {@link DeliveryStore#pending} would return it (empty for a duplicate), so
+     * that online recipients can be sent it without reading their queues again. {@code
      * receivedAt} is when the server first received the message (for a duplicate: the original's
      * time), the time recipients are told too.
      */
-    record Accepted(long logIndex, long epochAfter, boolean duplicate, Set<String> recipients, Instant receivedAt)
+    record Accepted(
+            long logIndex, long epochAfter, boolean duplicate, Map<String, QueuedDelivery> queued, Instant receivedAt)
             implements AppendResult {
         public Accepted {
-            recipients = Set.copyOf(recipients);
+            queued = Map.copyOf(queued);
+        }
+
+        /** The devices whose queues received something. */
+        public Set<String> recipients() {
+            return queued.keySet();
         }
     }
 

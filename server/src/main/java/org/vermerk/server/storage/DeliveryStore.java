@@ -61,6 +61,8 @@ public interface DeliveryStore extends AutoCloseable {
      * and queues it for the other member devices (a Welcome for the added ones). A commit moves
      * the group to the next epoch in the same transaction. A message whose sender already sent
      * the same client message ID is not appended again: the original log index is returned.
+     * An accepted result carries each recipient's new queue entry exactly as {@link #pending}
+     * returns it, so that online devices can be sent it without a read (ADR 0020).
      */
     AppendResult append(NewGroupMessage message);
 

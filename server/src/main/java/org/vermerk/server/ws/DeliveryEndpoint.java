@@ -1,7 +1,6 @@
 package org.vermerk.server.ws;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -17,6 +16,7 @@ import org.vermerk.protocol.wire.ErrorCode;
 import org.vermerk.protocol.wire.ServerFrame;
 import org.vermerk.protocol.wire.WireCodec;
 import org.vermerk.protocol.wire.WireException;
+import org.vermerk.server.delivery.DeliveryPump;
 import org.vermerk.server.delivery.DeviceConnection;
 import org.vermerk.server.delivery.OnlineDevices;
 import org.vermerk.server.delivery.RateLimiter;
@@ -29,9 +29,12 @@ import org.vermerk.server.storage.QueuedDelivery;
 /**
  * One WebSocket connection. Jetty calls the listener methods one at a time per connection
  * (auto-demand: the next frame is read after {@link #onWebSocketText} returns), so this
- * connection's requests are handled in order. Other connections call {@link #pumpQueue()} and
- * {@link #send}; everything sent goes through {@link #sendLock}, so frames leave in the order
- * they were produced. Deliveries are bounded by an in-flight window of unacknowledged entries.
+ * connection's requests are handled in order. Other connections call {@link #offer} and {@link
+ * #send}; everything sent goes through {@link #sendLock}, so frames leave in the order they were
+ * produced. Deliveries are bounded by an in-flight window of unacknowledged entries.
+ *
+ * <p>What to deliver, and whether from memory or from the device's queue, is the {@link
+ * DeliveryPump}'s job; this class serialises it under {@link #sendLock}.
  */
 public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, DeviceConnection {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEndpoint.class);
@@ -62,8 +65,9 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
 
     private Session session;
     private Device device;
-    private long sentUpTo;
-    private long ackedUpTo;
+    /** Set with {@link #device}. */
+    private DeliveryPump pump;
+
     private boolean closed;
     private ScheduledFuture<?> authTimer;
 
@@ -206,8 +210,13 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
                 return false;
             }
             device = authenticated;
-            ackedUpTo = acked;
-            sentUpTo = acked;
+            pump = new DeliveryPump(
+                    shared.store(),
+                    authenticated.deviceId(),
+                    acked,
+                    WINDOW,
+                    BATCH,
+                    delivery -> send(deliver(delivery)));
             if (authTimer != null) {
                 authTimer.cancel(false);
             }
@@ -229,16 +238,17 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
     @Override
     public void pumpQueue() {
         synchronized (sendLock) {
-            while (!closed && device != null && sentUpTo - ackedUpTo < WINDOW) {
-                int room = (int) Math.min(BATCH, WINDOW - (sentUpTo - ackedUpTo));
-                List<QueuedDelivery> batch = shared.store().pending(device.deviceId(), sentUpTo, room);
-                if (batch.isEmpty()) {
-                    return;
-                }
-                for (QueuedDelivery delivery : batch) {
-                    send(deliver(delivery));
-                    sentUpTo = delivery.seq();
-                }
+            if (!closed && pump != null) {
+                pump.start();
+            }
+        }
+    }
+
+    @Override
+    public void offer(QueuedDelivery delivery) {
+        synchronized (sendLock) {
+            if (!closed && pump != null) {
+                pump.offer(delivery);
             }
         }
     }
@@ -259,10 +269,10 @@ public final class DeliveryEndpoint implements Session.Listener.AutoDemanding, D
     @Override
     public void acknowledged(long upTo) {
         synchronized (sendLock) {
-            ackedUpTo = Math.max(ackedUpTo, upTo);
-            sentUpTo = Math.max(sentUpTo, ackedUpTo);
+            if (!closed && pump != null) {
+                pump.acknowledged(upTo);
+            }
         }
-        pumpQueue();
     }
 
     @Override

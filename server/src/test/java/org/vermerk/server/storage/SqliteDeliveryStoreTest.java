@@ -100,8 +100,48 @@ class SqliteDeliveryStoreTest {
         var first = store.append(commit("a1", 1, "c2", List.of()));
         var second = store.append(commit("b1", 1, "c3", List.of()));
 
-        assertThat(first).isEqualTo(new AppendResult.Accepted(1, 2, false, java.util.Set.of("b1"), NOW));
+        assertThat(first).isInstanceOfSatisfying(AppendResult.Accepted.class, accepted -> {
+            assertThat(accepted.logIndex()).isEqualTo(1);
+            assertThat(accepted.epochAfter()).isEqualTo(2);
+            assertThat(accepted.duplicate()).isFalse();
+            assertThat(accepted.recipients()).containsExactly("b1");
+            assertThat(accepted.receivedAt()).isEqualTo(NOW);
+        });
         assertThat(second).isEqualTo(new AppendResult.StaleEpoch(2));
+    }
+
+    @Test
+    void theEntriesAnAppendReportsAreExactlyThoseTheQueuesReturn() {
+        store.createGroup(GROUP, "a1", NOW);
+        store.append(commit("a1", 0, "c1", List.of("a2")));
+        // a time finer than the database keeps: the reported entries carry what the queue returns
+        NewGroupMessage plain = commit("a1", 1, "c2", List.of("b1"));
+        NewGroupMessage addBen = new NewGroupMessage(
+                plain.groupId(),
+                plain.kind(),
+                plain.epoch(),
+                plain.senderDeviceId(),
+                plain.clientMessageId(),
+                plain.payload(),
+                plain.welcome(),
+                plain.addDevices(),
+                plain.removeDevices(),
+                NOW.plusNanos(123_456));
+
+        var accepted = (AppendResult.Accepted) store.append(addBen);
+        var message = (AppendResult.Accepted) store.append(application("b1", 2, "m1"));
+
+        assertThat(accepted.queued()).containsOnlyKeys("a2", "b1");
+        assertThat(accepted.queued().get("b1").kind()).isEqualTo(DeliveryKind.WELCOME);
+        assertThat(accepted.queued().get("a2").kind()).isEqualTo(DeliveryKind.COMMIT);
+        assertThat(message.queued()).containsOnlyKeys("a1", "a2");
+        for (var reported : List.of(accepted, message)) {
+            reported.queued()
+                    .forEach((device, entry) -> assertThat(store.pending(device, entry.seq() - 1, 1))
+                            .containsExactly(entry));
+        }
+        assertThat(message.queued().get("a2").seq()).isEqualTo(3);
+        assertThat(message.queued().get("a2").senderUserId()).isEqualTo("ben");
     }
 
     @Test
@@ -138,8 +178,24 @@ class SqliteDeliveryStoreTest {
                 NOW.plusSeconds(30)));
 
         // the resend is answered with the first receipt's time, the one the recipients were given
-        assertThat(again).isEqualTo(new AppendResult.Accepted(1, 1, true, java.util.Set.of(), NOW));
+        assertThat(again).isEqualTo(new AppendResult.Accepted(1, 1, true, java.util.Map.of(), NOW));
         assertThat(store.pending("b1", 0, 10)).hasSize(2);
+    }
+
+    @Test
+    void anAckDropsTheEntriesItCoversAndNeverMovesBackwardsNorBeyondTheLastEntry() {
+        store.createGroup(GROUP, "a1", NOW);
+        store.append(commit("a1", 0, "c1", List.of("b1")));
+        store.append(application("a1", 1, "m1"));
+        store.append(application("a1", 1, "m2"));
+
+        assertThat(store.ack("b1", 2)).isEqualTo(2);
+        assertThat(store.pending("b1", 0, 10)).extracting(QueuedDelivery::seq).containsExactly(3L);
+        assertThat(store.ack("b1", 1)).isEqualTo(2);
+        assertThat(store.ack("b1", 99)).isEqualTo(3);
+        assertThat(store.ackedUpTo("b1")).isEqualTo(3);
+        assertThat(store.pending("b1", 0, 10)).isEmpty();
+        assertThat(store.ack("nobody", 5)).isZero();
     }
 
     @Test

@@ -121,6 +121,37 @@ class SqliteGroupCommitTest {
         assertThat(logIndexes).isEqualTo(expected);
     }
 
+    @Test
+    void closingWhileCallsRunCompletesEveryCallItTookAndRefusesLaterOnesWithAStorageException() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(THREADS);
+        List<Future<Integer>> futures = onEveryThread(thread -> () -> {
+            int succeeded = 0;
+            for (int i = 0; ; i++) {
+                try {
+                    store.addEnrolmentCode(code(thread, i), "anna", NOW.plusSeconds(60));
+                } catch (StorageException refused) {
+                    return succeeded;
+                }
+                succeeded++;
+                if (i == 10) {
+                    running.countDown();
+                }
+            }
+        });
+        running.await();
+
+        store.close();
+
+        int succeeded = 0;
+        for (Future<Integer> future : futures) {
+            // Every caller got an answer: none waits for ever on a closed store.
+            succeeded += future.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        store = reopen();
+        // Exactly the calls that returned are there: none lost, none half-done.
+        assertThat(store.deleteExpiredCodes(NOW.plus(Duration.ofDays(1)))).isEqualTo(succeeded);
+    }
+
     private static Bytes code(int thread, int i) {
         return Bytes.of((thread + ":" + i).getBytes());
     }
