@@ -412,6 +412,53 @@ public final class ConversationEngine implements AutoCloseable {
     }
 
     /**
+     * Marks what others sent to a conversation since the last message shown ({@link #markShown}) as
+     * read: the senders get read receipts (up to {@link Receipts#MAX_TARGETS} messages each) and the
+     * conversation counts as shown up to its newest message. Returns the IDs marked read.
+     */
+    public List<String> markAllRead(String conversationId) throws Exception {
+        String lastShown =
+                keystore().settings().get(LAST_SHOWN + conversationId).orElse(null);
+        List<String> read = new ArrayList<>();
+        String newest = lastShown;
+        while (true) {
+            List<Message> page = newest == null
+                    ? keystore().messages().page(conversationId, null, Receipts.MAX_TARGETS)
+                    : keystore().messages().pageAfter(conversationId, newest, Receipts.MAX_TARGETS);
+            if (page.isEmpty()) {
+                break;
+            }
+            List<String> batch = new ArrayList<>();
+            for (Message m : page) {
+                if (!m.senderUserId().equals(userId()) && confirmable(m)) {
+                    batch.add(m.id());
+                }
+            }
+            if (!batch.isEmpty()) {
+                markRead(conversationId, batch);
+                read.addAll(batch);
+            }
+            newest = page.getLast().id();
+            if (page.size() < Receipts.MAX_TARGETS) {
+                break;
+            }
+        }
+        if (newest != null && !newest.equals(lastShown)) {
+            markShown(conversationId, newest);
+        }
+        return read;
+    }
+
+    private static boolean confirmable(Message m) {
+        try {
+            Payload stored = Payload.parse(m.content());
+            return stored instanceof Payload.Edit || Receipts.confirms(stored); // an edited text is stored as its edit
+        } catch (Payload.InvalidPayloadException e) {
+            return false;
+        }
+    }
+
+    /**
      * Sends content, unless a member's key change waits for an acknowledgement: then {@link
      * KeyChangeNotAcknowledgedException} and nothing is stored. Checked on the conversation's
      * worker, after what arrived for it was processed, so a change seen just before counts.
