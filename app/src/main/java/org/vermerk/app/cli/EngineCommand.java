@@ -10,9 +10,13 @@ abstract class EngineCommand extends CliCommand.Sub {
     /** How long a command waits for the server to accept what it sent. */
     static final Duration SEND_WAIT = Duration.ofSeconds(30);
 
+    /** The unlocked account, set before the engine starts (so a listener may read the store). */
+    volatile Account account;
+
     @Override
     final void execute() throws Exception {
         try (Account account = unlock(settings())) {
+            this.account = account;
             ConversationEngine engine = ConversationEngine.start(account, listener());
             try {
                 run(account, engine);

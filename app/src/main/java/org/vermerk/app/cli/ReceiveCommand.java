@@ -2,11 +2,14 @@ package org.vermerk.app.cli;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.vermerk.app.account.Account;
 import org.vermerk.app.conversation.ConversationEngine;
 import org.vermerk.app.conversation.ConversationListener;
 import org.vermerk.app.conversation.Payload;
 import org.vermerk.keystore.Conversation;
+import org.vermerk.keystore.DeliveryState;
+import org.vermerk.keystore.KeystoreException;
 import org.vermerk.keystore.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +54,18 @@ final class ReceiveCommand extends EngineCommand {
 
             @Override
             public void onMessage(Message message) {
+                if (ownReceipt(message)) {
+                    return; // this device confirming what it got: not news
+                }
                 synchronized (ReceiveCommand.this) {
                     print(message);
+                }
+            }
+
+            @Override
+            public void onDeliveryState(String conversationId, String messageId, DeliveryState state) {
+                synchronized (ReceiveCommand.this) {
+                    printChange(conversationId, messageId, state);
                 }
             }
 
@@ -86,6 +99,60 @@ final class ReceiveCommand extends EngineCommand {
                 fields);
     }
 
+    private boolean ownReceipt(Message message) {
+        if (account == null || !message.senderUserId().equals(account.userId())) {
+            return false;
+        }
+        try {
+            return Payload.parse(message.content()) instanceof Payload.Receipt;
+        } catch (Payload.InvalidPayloadException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A stored message changed: an own one was delivered or read (a receipt came), or a received
+     * one was edited or deleted by its sender (its content is now the edit or the deletion).
+     */
+    private void printChange(String conversationId, String messageId, DeliveryState state) {
+        String change;
+        String text = null;
+        if (state == DeliveryState.DELIVERED || state == DeliveryState.READ) {
+            change = state == DeliveryState.READ ? "read" : "delivered";
+        } else if (state == DeliveryState.RECEIVED) {
+            Optional<Message> stored;
+            try {
+                stored = account.keystore().messages().find(messageId);
+            } catch (KeystoreException e) {
+                return;
+            }
+            Payload payload;
+            try {
+                payload = Payload.parse(stored.map(Message::content).orElse(""));
+            } catch (Payload.InvalidPayloadException e) {
+                return;
+            }
+            switch (payload) {
+                case Payload.Edit e -> {
+                    change = "edited";
+                    text = e.text();
+                }
+                case Payload.Delete d -> change = "deleted";
+                default -> {
+                    return;
+                }
+            }
+        } else {
+            return; // sent or failed: this command sends nothing of its own
+        }
+        Map<String, Object> fields =
+                Output.fields("event", change, "conversationId", conversationId, "messageId", messageId);
+        if (text != null) {
+            fields.put("text", text);
+        }
+        output.result(conversationId + "  " + messageId + "  " + change + (text == null ? "" : "\n  " + text), fields);
+    }
+
     /** The text, or what kind of content it is. */
     static String describe(String content) {
         try {
@@ -95,6 +162,11 @@ final class ReceiveCommand extends EngineCommand {
                 case Payload.RecordNotice n -> "[" + n.text() + "]";
                 case Payload.Reaction r -> "[reaction " + r.emoji() + " to " + r.target() + "]";
                 case Payload.Unknown u -> "[content from a newer Vermerk]";
+                case Payload.Receipt r ->
+                    "[" + r.status().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                            + r.targets().size() + " messages]";
+                case Payload.HistoryNote h -> "[earlier messages are not available on this device]";
+                case Payload.KeyChanged k -> "[the keys of " + k.userId() + " changed: compare the safety number]";
                 default -> "[" + content.length() + " bytes]";
             };
         } catch (Payload.InvalidPayloadException e) {

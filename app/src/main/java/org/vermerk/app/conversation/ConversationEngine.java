@@ -78,6 +78,12 @@ public final class ConversationEngine implements AutoCloseable {
     static final byte KIND_GROUP = 'G';
     private static final Duration ONLINE_WAIT = Duration.ofSeconds(30);
 
+    /** How often our devices are compared with the directory while online (ADR 0022). */
+    public static final Duration DEVICE_CHECK_INTERVAL = Duration.ofSeconds(60);
+
+    /** How long closing waits for a device check that is under way. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+
     /** Settings key prefix of a conversation's last message shown on this device. */
     private static final String LAST_SHOWN = "conversation.lastShown.";
 
@@ -100,6 +106,14 @@ public final class ConversationEngine implements AutoCloseable {
     /** How many of our commits lost their epoch to another member's (and were made again). */
     private final AtomicInteger lostCommits = new AtomicInteger();
 
+    /** Brings our later-enrolled devices into our conversations; checks run on {@link #deviceChecks}. */
+    private final OwnDevices ownDevices = new OwnDevices(this);
+
+    /** Runs the device checks: after each connect and every {@link #DEVICE_CHECK_INTERVAL}. */
+    private final java.util.concurrent.ScheduledExecutorService deviceChecks =
+            Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("vermerk-devices").daemon().factory());
+
     /** Deliveries handed to the join thread and not routed yet. Event thread and join thread. */
     private final AtomicInteger joinQueue = new AtomicInteger();
 
@@ -117,7 +131,8 @@ public final class ConversationEngine implements AutoCloseable {
     /** Guarded by ackLock: when the last delivery was stored (for "until idle"). */
     private Instant lastActivity;
 
-    private ConversationEngine(Account account, ConversationListener listener, GroupConfig groupConfig) {
+    private ConversationEngine(
+            Account account, ConversationListener listener, GroupConfig groupConfig, Duration deviceCheckInterval) {
         this.account = account;
         this.listener = listener;
         this.groupConfig = groupConfig;
@@ -135,16 +150,46 @@ public final class ConversationEngine implements AutoCloseable {
             @Override
             public void accepted(OutboxEntry entry) {
                 if (entry.messageId() != null) {
-                    listener.onDeliveryState(entry.conversationId(), entry.messageId(), DeliveryState.SENT);
+                    // a receipt processed first has moved it further already: report what is stored
+                    DeliveryState stored = DeliveryState.SENT;
+                    try {
+                        stored = keystore()
+                                .messages()
+                                .find(entry.messageId())
+                                .map(Message::deliveryState)
+                                .filter(s -> s == DeliveryState.DELIVERED || s == DeliveryState.READ)
+                                .orElse(DeliveryState.SENT);
+                    } catch (KeystoreException e) {
+                        LOG.warn(
+                                "event=delivery_state_unreadable error={}",
+                                e.getClass().getSimpleName());
+                    }
+                    listener.onDeliveryState(entry.conversationId(), entry.messageId(), stored);
                 }
             }
         });
         this.directory = new Directory(new OnlineRequests(), account.deviceId());
+        long every = deviceCheckInterval.toMillis();
+        deviceChecks.scheduleWithFixedDelay(
+                this::checkDevicesWhenOnline, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Connects the account and starts processing. */
     public static ConversationEngine start(Account account, ConversationListener listener) {
-        return new ConversationEngine(account, listener, GroupConfig.defaults().withClock(account.clock()));
+        return start(account, listener, DEVICE_CHECK_INTERVAL);
+    }
+
+    /**
+     * As {@link #start(Account, ConversationListener)}, comparing our devices with the directory
+     * every {@code deviceCheckInterval} while online (and after each connect).
+     */
+    public static ConversationEngine start(
+            Account account, ConversationListener listener, Duration deviceCheckInterval) {
+        if (deviceCheckInterval.isNegative() || deviceCheckInterval.isZero()) {
+            throw new IllegalArgumentException("the device check interval must be positive");
+        }
+        return new ConversationEngine(
+                account, listener, GroupConfig.defaults().withClock(account.clock()), deviceCheckInterval);
     }
 
     // ---- API ----
@@ -276,6 +321,39 @@ public final class ConversationEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings our devices enrolled since the last check into every conversation of this device that
+     * lacks them (ADR 0022); returns in how many this device added one (0 when another of our
+     * devices was first, or nothing was new). Runs by itself after each connect and every {@link
+     * #DEVICE_CHECK_INTERVAL}; a UI may call it too.
+     */
+    public int checkOwnDevices() throws Exception {
+        return ownDevices.check();
+    }
+
+    private void checkDevicesWhenOnline() {
+        if (!(connection.state() instanceof ConnectionState.Online)) {
+            return;
+        }
+        try {
+            ownDevices.check();
+        } catch (Exception e) {
+            LOG.warn("event=own_device_check_failed error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** For {@link OwnDevices}: adds our {@code deviceIds} to one conversation, then tells a group its title again. */
+    boolean addOwnDevices(Conversation c, java.util.Set<String> deviceIds) throws Exception {
+        ConversationWorker worker = worker(c.id());
+        boolean added = call(worker, w -> w.addOwnDevices(deviceIds));
+        if (added && c.kind() == Conversation.Kind.GROUP) {
+            Conversation now = conversation(c.id()).orElse(c);
+            Optional<String> marking = Optional.ofNullable(now.classification());
+            call(worker, w -> w.send((mid, at) -> new Payload.Info(mid, at, now.title(), marking)));
+        }
+        return added;
+    }
+
     /** Removes people with all their devices. */
     public void removeMembers(String conversationId, List<String> userIds) throws Exception {
         call(worker(conversationId), w -> w.removePeople(userIds));
@@ -331,6 +409,53 @@ public final class ConversationEngine implements AutoCloseable {
         return call(
                 worker(conversationId),
                 w -> w.send((id, now) -> new Payload.Receipt(id, now, Payload.Receipt.Status.READ, messageIds)));
+    }
+
+    /**
+     * Marks what others sent to a conversation since the last message shown ({@link #markShown}) as
+     * read: the senders get read receipts (up to {@link Receipts#MAX_TARGETS} messages each) and the
+     * conversation counts as shown up to its newest message. Returns the IDs marked read.
+     */
+    public List<String> markAllRead(String conversationId) throws Exception {
+        String lastShown =
+                keystore().settings().get(LAST_SHOWN + conversationId).orElse(null);
+        List<String> read = new ArrayList<>();
+        String newest = lastShown;
+        while (true) {
+            List<Message> page = newest == null
+                    ? keystore().messages().page(conversationId, null, Receipts.MAX_TARGETS)
+                    : keystore().messages().pageAfter(conversationId, newest, Receipts.MAX_TARGETS);
+            if (page.isEmpty()) {
+                break;
+            }
+            List<String> batch = new ArrayList<>();
+            for (Message m : page) {
+                if (!m.senderUserId().equals(userId()) && confirmable(m)) {
+                    batch.add(m.id());
+                }
+            }
+            if (!batch.isEmpty()) {
+                markRead(conversationId, batch);
+                read.addAll(batch);
+            }
+            newest = page.getLast().id();
+            if (page.size() < Receipts.MAX_TARGETS) {
+                break;
+            }
+        }
+        if (newest != null && !newest.equals(lastShown)) {
+            markShown(conversationId, newest);
+        }
+        return read;
+    }
+
+    private static boolean confirmable(Message m) {
+        try {
+            Payload stored = Payload.parse(m.content());
+            return stored instanceof Payload.Edit || Receipts.confirms(stored); // an edited text is stored as its edit
+        } catch (Payload.InvalidPayloadException e) {
+            return false;
+        }
     }
 
     /**
@@ -626,7 +751,9 @@ public final class ConversationEngine implements AutoCloseable {
             byte[] raw = group.groupId().toByteArray();
             String id = HEX.formatHex(raw);
             if (keystore().conversations().find(id).isPresent()) {
-                LOG.info("event=welcome_skipped seq={} conversation={} reason=known", delivery.seq(), id);
+                if (!rejoin(id, group, entry.ref())) {
+                    LOG.info("event=welcome_skipped seq={} conversation={} reason=known", delivery.seq(), id);
+                }
                 return;
             }
             Instant now = clock().instant();
@@ -644,18 +771,20 @@ public final class ConversationEngine implements AutoCloseable {
                     null,
                     now,
                     false);
-            TransitionResult result = keystore()
-                    .apply(Transition.forConversation(id)
-                            .createConversation(conversation)
-                            .members(members)
-                            .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state))
-                            .consumeKeyPackage(entry.ref())
-                            .build());
+            Transition.Builder joined = Transition.forConversation(id)
+                    .createConversation(conversation)
+                    .members(members)
+                    .groupState(0, group.epoch(), GroupStates.FORMAT_VERSION, Secret.wrap(state))
+                    .consumeKeyPackage(entry.ref());
+            Optional<Message> note = historyNote(id, group.epoch(), now);
+            note.ifPresent(joined::addMessage);
+            TransitionResult result = keystore().apply(joined.build());
             ConversationWorker worker = new ConversationWorker(this, id, group.groupId());
             worker.adopt(group, result.groupStateRevision());
             workers.put(id, worker);
             LOG.info("event=conversation_joined conversation={} epoch={}", id, group.epoch());
             listener.onConversationChanged(conversation);
+            note.ifPresent(listener::onMessage);
             observeKeys(group.members());
         } catch (Exception e) {
             LOG.warn(
@@ -667,6 +796,96 @@ public final class ConversationEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The first epoch of a conversation's members: its creator's first commit adds everyone it
+     * starts with. A Welcome into a later epoch joins a conversation that began without this device.
+     */
+    private static final long FIRST_MEMBERS_EPOCH = 1;
+
+    /**
+     * The local note that earlier messages are not on this device (ADR 0022), for a join after the
+     * conversation began (a new device of ours, or we were added or added again later); none for a
+     * join into its first epoch.
+     */
+    private Optional<Message> historyNote(String conversationId, long epoch, Instant now) {
+        if (epoch <= FIRST_MEMBERS_EPOCH) {
+            return Optional.empty();
+        }
+        Payload.HistoryNote note =
+                new Payload.HistoryNote(java.util.UUID.randomUUID().toString(), now);
+        return Optional.of(Message.of(
+                note.id(),
+                conversationId,
+                null,
+                userId(),
+                deviceId(),
+                now,
+                now,
+                note.json(),
+                null,
+                DeliveryState.RECEIVED));
+    }
+
+    /**
+     * A Welcome into a conversation this device knows: accepted when we are no longer a member (we
+     * were removed, or left, and someone added us again), that is when the stored group is inactive
+     * or behind the Welcome's epoch (a member at that epoch is never welcomed to it: adding skips
+     * devices that are in). The new group replaces the stored one; the conversation is shown again.
+     * Messages sent while we were out stay unreadable to us; the cursor of the group's log goes on.
+     */
+    private boolean rejoin(String id, Group group, Bytes keyPackageRef) throws Exception {
+        org.vermerk.keystore.GroupState stored =
+                keystore().conversations().groupState(id).orElse(null);
+        if (stored != null) {
+            byte[] bytes = stored.state().expose();
+            try {
+                Group old = GroupStates.decode(bytes, stored.formatVersion(), groupConfig);
+                if (old.isActive() && old.epoch() >= group.epoch()) {
+                    return false;
+                }
+            } catch (GroupStates.LostGroupStateException e) {
+                // unreadable old state: the Welcome is the only way back into the conversation
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        Instant now = clock().instant();
+        List<Member> members = group.members().stream()
+                .map(m -> ConversationWorker.userOf(m.credential()))
+                .distinct()
+                .map(u -> new Member(u, Member.Role.MEMBER, now))
+                .toList();
+        byte[] state = GroupStates.encode(group);
+        Transition.Builder t = Transition.forConversation(id)
+                .members(members)
+                .groupState(
+                        stored == null ? 0 : stored.revision(),
+                        group.epoch(),
+                        GroupStates.FORMAT_VERSION,
+                        Secret.wrap(state))
+                .consumeKeyPackage(keyPackageRef);
+        Optional<Message> note = historyNote(id, group.epoch(), now);
+        note.ifPresent(t::addMessage);
+        TransitionResult result;
+        try {
+            result = keystore().apply(t.build());
+        } finally {
+            java.util.Arrays.fill(state, (byte) 0);
+        }
+        keystore().conversations().setArchived(id, false);
+        ConversationWorker worker = new ConversationWorker(this, id, group.groupId());
+        worker.adopt(group, result.groupStateRevision());
+        ConversationWorker previous = workers.put(id, worker);
+        if (previous != null) {
+            previous.close(); // it held the group we were removed from; nothing more to do there
+        }
+        LOG.info("event=conversation_rejoined conversation={} epoch={}", id, group.epoch());
+        conversation(id).ifPresent(listener::onConversationChanged);
+        note.ifPresent(listener::onMessage);
+        observeKeys(group.members());
+        return true;
+    }
+
     // ---- routing and acks ----
 
     private final class Events implements ConnectionListener {
@@ -675,6 +894,11 @@ public final class ConversationEngine implements AutoCloseable {
             if (state instanceof ConnectionState.Online) {
                 synchronized (ackLock) {
                     lastActivity = clock().instant(); // idle counts from being online
+                }
+                try {
+                    deviceChecks.execute(ConversationEngine.this::checkDevicesWhenOnline);
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    // the engine is closing: no check
                 }
             }
             listener.onConnectionState(state);
@@ -851,6 +1075,17 @@ public final class ConversationEngine implements AutoCloseable {
     /** Stops processing and closes the connection (the account stays open; the caller closes it). */
     @Override
     public void close() {
+        // A check that is committing finishes first: cut off between the server accepting a commit
+        // and its merge being stored, this device would fall behind its group (ADR 0010).
+        deviceChecks.shutdown();
+        try {
+            if (!deviceChecks.awaitTermination(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                deviceChecks.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            deviceChecks.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         connection.close();
         joiner.shutdownNow();
         workers.values().forEach(ConversationWorker::close);

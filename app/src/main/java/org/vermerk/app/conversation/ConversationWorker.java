@@ -81,6 +81,9 @@ final class ConversationWorker implements AutoCloseable {
     /** False once we were removed. */
     private boolean active = true;
 
+    /** Received messages to confirm as delivered, sent as one receipt when the inbox is drained. */
+    private final Receipts receipts = new Receipts();
+
     ConversationWorker(ConversationEngine engine, String conversationId, Bytes groupId) {
         this.engine = engine;
         this.conversationId = conversationId;
@@ -107,8 +110,32 @@ final class ConversationWorker implements AutoCloseable {
         inbox.add(delivery);
         submit(() -> {
             drainInbox();
+            sendReceipts();
             return null;
         });
+    }
+
+    /**
+     * Confirms what was stored since the last receipt with one {@code delivered} receipt (through
+     * the outbox, like any message). Runs only between tasks, never while a commit of ours is
+     * pending, so it is encrypted for the epoch the group is in. A receipt that cannot be made is
+     * logged and given up: the sender's message stays "sent", nothing else is lost.
+     */
+    private void sendReceipts() {
+        List<String> targets;
+        while (!(targets = receipts.take()).isEmpty() && active) {
+            List<String> batch = targets;
+            try {
+                send((id, now) -> new Payload.Receipt(id, now, Payload.Receipt.Status.DELIVERED, batch));
+            } catch (Exception e) {
+                LOG.warn(
+                        "event=delivered_receipt_failed conversation={} messages={} error={}",
+                        conversationId,
+                        batch.size(),
+                        e.getClass().getSimpleName());
+                return;
+            }
+        }
     }
 
     <T> Future<T> submit(Callable<T> task) {
@@ -260,7 +287,9 @@ final class ConversationWorker implements AutoCloseable {
                         DeliveryState state = receipt.status() == Payload.Receipt.Status.READ
                                 ? DeliveryState.READ
                                 : DeliveryState.DELIVERED;
-                        for (String target : receipt.targets()) {
+                        // Our own other device reading or getting our message says nothing to us.
+                        List<String> targets = sender.equals(engine.userId()) ? List.of() : receipt.targets();
+                        for (String target : targets) {
                             Optional<Message> own = engine.keystore().messages().find(target);
                             if (own.isPresent()
                                     && own.get().senderUserId().equals(engine.userId())
@@ -272,12 +301,17 @@ final class ConversationWorker implements AutoCloseable {
                     }
                     case Payload.KeyChanged forged ->
                         throw new ConversationException("a key-change warning is made locally, never received");
+                    case Payload.HistoryNote forged ->
+                        throw new ConversationException("a history note is made locally, never received");
                     default -> {
                         if (payload instanceof Payload.Info i) {
                             info = i;
                         }
                         t.addMessage(stored);
                         events.add(() -> engine.listener().onMessage(stored));
+                        if (Receipts.confirms(payload) && !sender.equals(engine.userId())) {
+                            events.add(() -> receipts.add(payload.id()));
+                        }
                     }
                 }
             }
@@ -422,6 +456,42 @@ final class ConversationWorker implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Adds those of our own devices {@code deviceIds} that are not in the group yet (a device of
+     * ours enrolled later, ADR 0022). Returns false when there was nothing to do: we are no longer a
+     * member, or every one of them is in already (another of our devices was first; its commit won
+     * the epoch and ours was made again from the new one, which then had nothing to add).
+     */
+    boolean addOwnDevices(java.util.Collection<String> deviceIds) throws Exception {
+        if (!active || !group().isActive()) {
+            return false;
+        }
+        String self = engine.userId();
+        return commitWithRetry(g -> {
+            Set<Bytes> present = new LinkedHashSet<>();
+            g.members().forEach(m -> present.add(m.signatureKey()));
+            ServerFrame.KeyPackagesClaimed claimed = engine.request(
+                    id -> new ClientRequest.ClaimKeyPackages(id, self), ServerFrame.KeyPackagesClaimed.class);
+            List<KeyPackage> keyPackages = new ArrayList<>();
+            List<String> devices = new ArrayList<>();
+            for (ServerFrame.ClaimedKeyPackage c : claimed.keyPackages()) {
+                if (!deviceIds.contains(c.deviceId())
+                        || !(decode(c.keyPackage()) instanceof MlsMessage.OfKeyPackage(KeyPackage kp))) {
+                    continue;
+                }
+                if (userOf(kp.leafNode().credential()).equals(self)
+                        && !present.contains(kp.leafNode().signatureKey())) {
+                    keyPackages.add(kp);
+                    devices.add(c.deviceId());
+                }
+            }
+            if (keyPackages.isEmpty()) {
+                return null;
+            }
+            return new Intent(g.addMembers(keyPackages), devices, List.of());
+        });
+    }
+
     /** Commits a member's request to leave, unless another member did so first. */
     private void commitLeave(Bytes leaverKey, String leaverDevice) {
         try {
@@ -520,7 +590,7 @@ final class ConversationWorker implements AutoCloseable {
      * Makes the commit, sends it, and merges it when accepted. When another commit won the epoch,
      * discards ours, processes the winner and makes the intent again from the new epoch.
      */
-    private void commitWithRetry(IntentMaker maker) throws Exception {
+    private boolean commitWithRetry(IntentMaker maker) throws Exception {
         requireActive();
         for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
             drainInbox();
@@ -528,7 +598,7 @@ final class ConversationWorker implements AutoCloseable {
             long epoch = g.epoch();
             Intent intent = maker.make(g);
             if (intent == null) {
-                return;
+                return false;
             }
             String clientMessageId = UUID.randomUUID().toString();
             try {
@@ -560,7 +630,7 @@ final class ConversationWorker implements AutoCloseable {
                         intent.removeDevices().size());
                 conversationChanged();
                 observeKeys(g);
-                return;
+                return true;
             } catch (ServerErrorException e) {
                 g.discardPendingCommit();
                 if (e.code() != ErrorCode.STALE_EPOCH) {

@@ -25,6 +25,7 @@ import java.util.Optional;
  *                                                   "type":"record-notice", "text":"…", "officialName":"…",
  *                                                                   "messageCount":N, "fileReference":"…"
  *                                                   "type":"key-changed", "userId":"…"   (local only, never sent)
+ *                                                   "type":"history-note"                  (local only, never sent)
  * </pre>
  *
  * The {@code id} is the sender's client message ID, also the MLS message's authenticated data, so
@@ -143,6 +144,14 @@ public sealed interface Payload {
         }
     }
 
+    /**
+     * The note this device stores in a conversation it joined after it began (a new device of ours,
+     * or we were added later): earlier messages are not available on this device, as MLS gives a
+     * joiner no keys of past epochs (RFC 9420 §8, forward secrecy). Made locally, never sent; one
+     * that arrives from the network is rejected like {@link KeyChanged}.
+     */
+    record HistoryNote(String id, Instant sentAt) implements Payload {}
+
     /** A payload this client does not understand (newer version or type); kept as it came. */
     record Unknown(String id, Instant sentAt, String json) implements Payload {
         @Override
@@ -235,6 +244,7 @@ public sealed interface Payload {
                     node.put("type", "key-changed");
                     node.put("userId", k.userId());
                 }
+                case HistoryNote h -> node.put("type", "history-note");
                 case RecordNotice n -> {
                     node.put("type", "record-notice");
                     node.put("text", n.text());
@@ -305,6 +315,7 @@ public sealed interface Payload {
                                         ? Optional.of(node.get("classification").asText())
                                         : Optional.empty());
                     case "key-changed" -> new KeyChanged(id, sentAt, text(node, "userId"));
+                    case "history-note" -> new HistoryNote(id, sentAt);
                     case "record-notice" -> {
                         if (!node.path("messageCount").canConvertToInt()) {
                             throw new IllegalArgumentException("messageCount");

@@ -165,7 +165,16 @@ public final class OutboxPump implements AutoCloseable {
             Transition.Builder done =
                     Transition.forConversation(entry.conversationId()).dequeue(entry.id());
             if (entry.messageId() != null) {
-                done.deliveryState(entry.messageId(), DeliveryState.SENT);
+                // A recipient's receipt can be processed before this answer (another thread):
+                // "sent" must not take back "delivered" or "read".
+                boolean confirmed = keystore.messages()
+                        .find(entry.messageId())
+                        .map(m ->
+                                m.deliveryState() == DeliveryState.DELIVERED || m.deliveryState() == DeliveryState.READ)
+                        .orElse(false);
+                if (!confirmed) {
+                    done.deliveryState(entry.messageId(), DeliveryState.SENT);
+                }
                 if (answer.receivedAtMillis() != null) {
                     // The server's time of receipt, as the recipients store it (records need it).
                     done.serverSeq(

@@ -50,6 +50,11 @@ public final class EngineClient implements AutoCloseable {
         return enrol(server, server.url(), home, userId);
     }
 
+    /** Enrols another device of an existing user (a new enrolment code from the server's administration). */
+    public static EngineClient enrolDevice(LoopbackServer server, Path home, String userId) throws Exception {
+        return new EngineClient(userId, home, TestAccounts.enrol(server, home, userId, server.newCode(userId)));
+    }
+
     private void start() {
         engine = ConversationEngine.start(account, new ConversationListener() {
             @Override

@@ -31,6 +31,8 @@ public sealed interface ChatRow {
         RECORD_NOTICE,
         /** This device saw new keys for the contact whose user ID is the text (ADR 0014). */
         KEY_CHANGED,
+        /** This device joined later: earlier messages are not on it (ADR 0022). */
+        HISTORY_NOTE,
         /** Content from a newer Vermerk that this one cannot show. */
         UNKNOWN
     }

@@ -92,6 +92,10 @@ public final class ChatTimeline {
                     kind = ChatRow.Kind.KEY_CHANGED;
                     text = k.userId();
                 }
+                case Payload.HistoryNote h -> {
+                    kind = ChatRow.Kind.HISTORY_NOTE;
+                    text = "";
+                }
                 case Payload.Unknown u -> {
                     kind = ChatRow.Kind.UNKNOWN;
                     text = "";

@@ -125,6 +125,7 @@ final class MessageCell extends ListCell<ChatRow> {
             case TITLE -> messages.get("chat.titleSet", m.text());
             case RECORD_NOTICE -> m.shownText(messages.language());
             case KEY_CHANGED -> messages.get("chat.keyChanged", m.text());
+            case HISTORY_NOTE -> messages.get("chat.historyNote");
             case UNKNOWN -> messages.get("chat.unknown");
         };
         text.setText(body);

@@ -83,6 +83,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             case TITLE -> messages.get("chat.titleSet", last.text());
             case RECORD_NOTICE -> last.shownText(messages.language());
             case KEY_CHANGED -> messages.get("chat.keyChanged", last.text());
+            case HISTORY_NOTE -> messages.get("chat.historyNote");
             case UNKNOWN -> messages.get("chat.unknown");
         };
         return last.own() && last.kind() == ChatRow.Kind.TEXT ? messages.get("main.preview.own", text) : text;

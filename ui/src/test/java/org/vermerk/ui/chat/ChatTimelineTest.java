@@ -151,4 +151,20 @@ class ChatTimelineTest {
         assertThat(list).containsExactly("x", "y", "a", "B", "c", "d");
         assertThat(calls).containsExactly("3:0->1", "0:0->2", "3:1->1");
     }
+
+    @Test
+    void aDeviceThatJoinedLaterShowsTheNoteThatEarlierMessagesAreMissingAsANoticeRow() {
+        store(
+                "n",
+                ANNA,
+                "2026-11-26T08:00:00Z",
+                "{\"v\":1,\"id\":\"n\",\"sentAt\":0,\"type\":\"history-note\"}",
+                null,
+                DeliveryState.RECEIVED);
+        text("a", BEN, "2026-11-26T08:01:00Z", "neu");
+        List<ChatRow.MessageRow> rows = messageRows(ChatTimeline.rows(stored, ANNA, false, BERLIN));
+        assertThat(rows)
+                .extracting(ChatRow.MessageRow::kind)
+                .containsExactly(ChatRow.Kind.HISTORY_NOTE, ChatRow.Kind.TEXT);
+    }
 }

@@ -79,8 +79,8 @@ final class Link extends WebSocketListener {
     /** Guarded by lock. */
     private ScheduledFuture<?> handshakeTimer;
 
-    /** Reader thread only: whether OkHttp called {@link #onOpen}. */
-    private boolean opened;
+    /** Written by the reader thread; read by {@link #close} too: whether OkHttp called {@link #onOpen}. */
+    private volatile boolean opened;
 
     Link(Transport transport, Handshake handshake, Listener listener) {
         this.transport = transport;
@@ -313,8 +313,12 @@ final class Link extends WebSocketListener {
         synchronized (lock) {
             current = socket;
         }
-        if (current != null) {
+        if (current != null && opened) {
             current.close(1000, null);
+        } else if (current != null) {
+            // Not open yet: a close frame would wait for the upgrade to finish, and a server that
+            // stops meanwhile waits for that half-made connection. Abort the handshake instead.
+            current.cancel();
         }
         fail(new NotConnectedException("the connection was closed"), false);
     }
