@@ -148,8 +148,11 @@ public final class MainView {
         search.selectAll();
     }
 
-    /** Esc: closes the search, clears the filter and goes back to the list. */
+    /** Esc: ends a reply or edit in the chat; else closes the search, clears the filter and goes back to the list. */
     public void back() {
+        if (!searchBox.isVisible() && chatView != null && chatView.cancelComposing()) {
+            return; // Esc first ends a reply or an edit
+        }
         if (searchBox.isVisible()) {
             model.searchQueryProperty().set("");
             showSearch(false);

@@ -104,6 +104,9 @@ public final class MainViewModel {
     /** Per conversation, the newest summary asked for; an older answer arriving later is dropped. */
     private final Map<String, Integer> summaryRequests = new HashMap<>();
 
+    /** Asks before an open chat deletes a message for everyone. */
+    private final org.vermerk.ui.core.DialogService dialogs;
+
     /** The engine once started; null before {@link #start()} and after {@link #stop()}. */
     private ChatService service;
 
@@ -115,8 +118,10 @@ public final class MainViewModel {
             String userId,
             Function<ConversationListener, ChatService> startEngine,
             TaskExecutor executor,
-            ZoneId zone) {
+            ZoneId zone,
+            org.vermerk.ui.core.DialogService dialogs) {
         this.userId = userId;
+        this.dialogs = dialogs;
         this.startEngine = startEngine;
         this.executor = executor;
         this.zone = zone;
@@ -227,7 +232,7 @@ public final class MainViewModel {
             current.close();
         }
         ChatViewModel next =
-                new ChatViewModel(item.conversation(), item.title(), service, executor, zone, this::refresh);
+                new ChatViewModel(item.conversation(), item.title(), service, executor, zone, dialogs, this::refresh);
         chat.set(next);
         return next;
     }

@@ -118,7 +118,8 @@ public final class ClientFlow {
                     return new EngineChatService(engine);
                 },
                 executor,
-                clock.getZone());
+                clock.getZone(),
+                dialogs);
         main.totalUnreadProperty().subscribe(count -> window.showUnread(count.intValue()));
         main.start();
         screens = new ConversationScreens(window, executor, engine, main, this::showMain);

@@ -151,4 +151,29 @@ class ChatTimelineTest {
         assertThat(list).containsExactly("x", "y", "a", "B", "c", "d");
         assertThat(calls).containsExactly("3:0->1", "0:0->2", "3:1->1");
     }
+
+    private void reaction(String id, String sender, String target, String emoji) {
+        store(
+                id,
+                sender,
+                "2026-11-26T09:00:00Z",
+                "{\"v\":1,\"id\":\"" + id + "\",\"sentAt\":0,\"type\":\"reaction\",\"target\":\"" + target
+                        + "\",\"emoji\":\"" + emoji + "\"}",
+                null,
+                sender.equals(ANNA) ? DeliveryState.SENT : DeliveryState.RECEIVED);
+    }
+
+    @Test
+    void aReactionCountsThePeopleWhoGaveItNotHowOftenTheyPressedIt() {
+        text("a", BEN, "2026-11-26T08:00:00Z", "Vorlage fertig");
+        reaction("r1", ANNA, "a", "👍");
+        reaction("r2", ANNA, "a", "👍");
+        reaction("r3", CARL, "a", "👍");
+        reaction("r4", CARL, "a", "❓");
+        List<ChatRow.MessageRow> rows = messageRows(ChatTimeline.rows(stored, ANNA, true, BERLIN));
+        assertThat(rows)
+                .singleElement()
+                .extracting(ChatRow.MessageRow::reactions)
+                .isEqualTo("👍 2  ❓");
+    }
 }

@@ -11,6 +11,7 @@ import org.vermerk.app.connection.ServerUnreachableException;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.ui.core.UiText;
 import org.vermerk.ui.testing.FakeChatService;
+import org.vermerk.ui.testing.RecordingDialogs;
 import org.vermerk.ui.testing.SameThreadExecutor;
 
 /** The connection indicator, the conversation list with its filter and unread counts, without the toolkit. */
@@ -19,8 +20,8 @@ class MainViewModelTest {
     private static final String BEN = "ben@bmi.example";
 
     private final FakeChatService service = new FakeChatService(ANNA);
-    private final MainViewModel model =
-            new MainViewModel(ANNA, service::listening, new SameThreadExecutor(), ZoneOffset.UTC);
+    private final MainViewModel model = new MainViewModel(
+            ANNA, service::listening, new SameThreadExecutor(), ZoneOffset.UTC, new RecordingDialogs());
 
     @Test
     void statesAppearAsTheEngineReportsThemWithTheQueueWhileNotOnlineAndStopClosesTheEngine() {
