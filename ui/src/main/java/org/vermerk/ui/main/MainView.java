@@ -73,6 +73,9 @@ public final class MainView {
     private HBox listActions;
 
     @FXML
+    private Label listTitle;
+
+    @FXML
     private TextField filter;
 
     @FXML
@@ -162,6 +165,8 @@ public final class MainView {
     }
 
     private void showSearch(boolean on) {
+        // the pane's title says what the list shows: conversations or search results
+        listTitle.setText(messages.get(on ? "main.search.title" : "main.conversations"));
         searchBox.setVisible(on);
         searchBox.setManaged(on);
         for (Node n : List.of(filter, conversations)) {
@@ -243,8 +248,22 @@ public final class MainView {
         conversations.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && chatView != null) {
                 chatView.focusComposer();
+            } else if (e.getCode() == KeyCode.P && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                model.togglePin(conversations.getSelectionModel().getSelectedItem());
             }
         });
+        javafx.scene.control.MenuItem pinItem = new javafx.scene.control.MenuItem();
+        pinItem.setId("pinItem");
+        pinItem.setOnAction(
+                e -> model.togglePin(conversations.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.ContextMenu listMenu = new javafx.scene.control.ContextMenu(pinItem);
+        listMenu.setOnShowing(e -> {
+            ConversationItem selected = conversations.getSelectionModel().getSelectedItem();
+            pinItem.setText(messages.get(selected != null && selected.pinned() ? "main.unpin" : "main.pin"));
+            pinItem.setDisable(selected == null);
+        });
+        conversations.setContextMenu(listMenu);
         subscriptions.add(model.chatProperty().subscribe(this::showChat));
         reselect();
     }

@@ -3,7 +3,6 @@ package org.vermerk.ui.main;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +103,12 @@ public final class MainViewModel {
     /** Per conversation, the newest summary asked for; an older answer arriving later is dropped. */
     private final Map<String, Integer> summaryRequests = new HashMap<>();
 
+    /** Keeps the pinned conversations. */
+    private final org.vermerk.ui.core.ClientSettings settings;
+
+    /** The pinned conversations' IDs (the settings' list, kept in the store). */
+    private final ObservableList<String> pinned;
+
     /** Asks before an open chat deletes a message for everyone. */
     private final org.vermerk.ui.core.DialogService dialogs;
 
@@ -119,9 +124,13 @@ public final class MainViewModel {
             Function<ConversationListener, ChatService> startEngine,
             TaskExecutor executor,
             ZoneId zone,
-            org.vermerk.ui.core.DialogService dialogs) {
+            org.vermerk.ui.core.DialogService dialogs,
+            org.vermerk.ui.core.ClientSettings settings) {
         this.userId = userId;
         this.dialogs = dialogs;
+        this.settings = settings;
+        this.pinned = settings.pinned();
+        pinned.addListener((javafx.collections.ListChangeListener<String>) change -> repin());
         this.startEngine = startEngine;
         this.executor = executor;
         this.zone = zone;
@@ -301,6 +310,21 @@ public final class MainViewModel {
                 this::failed);
     }
 
+    /** Pins the conversation on top of the list, or unpins it (kept across restarts). */
+    public void togglePin(ConversationItem item) {
+        if (item != null) {
+            settings.pin(item.id(), !pinned.contains(item.id()));
+        }
+    }
+
+    /** The pinned set changed: mark the entries and sort them again. */
+    private void repin() {
+        List<ConversationItem> next = new java.util.ArrayList<>(
+                items.stream().map(i -> i.withPinned(pinned.contains(i.id()))).toList());
+        next.sort(ConversationItem.LIST_ORDER);
+        org.vermerk.ui.chat.RowDiff.apply(items, next);
+    }
+
     /** The conversation with this ID as the list has it, if listed. */
     public java.util.Optional<ConversationItem> item(String conversationId) {
         return items.stream().filter(i -> i.id().equals(conversationId)).findFirst();
@@ -398,7 +422,7 @@ public final class MainViewModel {
         List<Message> page = s.messagesBefore(conversationId, null, PREVIEW_PAGE);
         ChatRow.MessageRow last = ChatTimeline.last(page, userId, zone);
         Instant activity = last != null ? last.sentAt() : c.createdAt();
-        return new ConversationItem(c, title(s, c), last, activity, s.unreadCount(conversationId));
+        return new ConversationItem(c, title(s, c), last, activity, s.unreadCount(conversationId), false);
     }
 
     /** A group's title; for 1:1 the other person. */
@@ -428,6 +452,7 @@ public final class MainViewModel {
                 break;
             }
         }
+        item = item.withPinned(pinned.contains(item.id()));
         if (at >= 0 && items.get(at).equals(item)) {
             return;
         }
@@ -437,7 +462,7 @@ public final class MainViewModel {
         } else {
             next.add(item);
         }
-        next.sort(Comparator.comparing(ConversationItem::lastActivity).reversed());
+        next.sort(ConversationItem.LIST_ORDER);
         org.vermerk.ui.chat.RowDiff.apply(items, next);
         totalUnread.set(items.stream().mapToInt(ConversationItem::unread).sum());
         if (item.id().equals(pendingOpen)) {

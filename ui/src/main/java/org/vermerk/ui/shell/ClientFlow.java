@@ -111,6 +111,7 @@ public final class ClientFlow {
 
     private void opened(Account opened) {
         account = opened;
+        attachSettings(opened);
         main = new MainViewModel(
                 opened.userId(),
                 listener -> {
@@ -119,7 +120,8 @@ public final class ClientFlow {
                 },
                 executor,
                 clock.getZone(),
-                dialogs);
+                dialogs,
+                settings);
         main.totalUnreadProperty().subscribe(count -> window.showUnread(count.intValue()));
         main.start();
         screens = new ConversationScreens(window, executor, engine, main, this::showMain);
@@ -134,6 +136,33 @@ public final class ClientFlow {
         idleLock.start();
         showMain();
     }
+
+    /**
+     * Uses the account's stored settings (language, notifications, font size, pinned
+     * conversations): a few small reads at unlock. A store that cannot be read leaves this
+     * session's settings in use and says so in Settings.
+     */
+    private void attachSettings(Account opened) {
+        try {
+            settings.attach(opened.userSettings(ClientSettings.PREFERENCES));
+        } catch (org.vermerk.app.policy.SettingsStoreException e) {
+            LOG.warn(
+                    "event=settings_not_read error={}",
+                    e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
+            settings.attachUnreadable();
+        }
+        settings.fontSize().ifPresent(size -> window.theme().fontSizeProperty().set(size));
+        if (fontSizeSaver == null) {
+            fontSizeSaver = window.theme().fontSizeProperty().subscribe(size -> {
+                if (account != null) {
+                    settings.chooseFontSize(size.intValue());
+                }
+            });
+        }
+    }
+
+    /** Keeps the font size the user scales to (Ctrl+Plus/Minus/0, Settings) while unlocked. */
+    private javafx.util.Subscription fontSizeSaver;
 
     private void showMain() {
         MainViewModel model = main;
@@ -209,6 +238,7 @@ public final class ClientFlow {
         screens = null;
         records = null;
         account = null;
+        settings.detach();
         window.showUnread(0);
         if (closingAccount == null) {
             return;
@@ -238,6 +268,7 @@ public final class ClientFlow {
         screens = null;
         records = null;
         if (account != null) {
+            settings.detach();
             account.close();
             account = null;
         }
