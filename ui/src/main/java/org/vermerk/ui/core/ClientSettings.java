@@ -103,6 +103,7 @@ public final class ClientSettings {
         }
         session.forget(Settings.LANGUAGE);
         session.forget(Settings.NOTIFICATIONS_SHOW_CONTENT);
+        session.forget(Settings.IDLE_LOCK_MINUTES);
         pinned.setAll(decodeList(store.preference(PINNED).orElse("")));
         resolve();
     }
@@ -154,6 +155,11 @@ public final class ClientSettings {
 
     public boolean chooseNotificationsShowText(boolean on) {
         return choose(Settings.NOTIFICATIONS_SHOW_CONTENT, on);
+    }
+
+    /** The user's idle-lock time in minutes (0: never); false when the policy locks it. */
+    public boolean chooseIdleLockMinutes(int minutes) {
+        return choose(Settings.IDLE_LOCK_MINUTES, minutes);
     }
 
     /** Whether desktop notifications are shown at all (a client preference, on by default). */

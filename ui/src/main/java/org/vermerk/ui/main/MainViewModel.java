@@ -310,6 +310,14 @@ public final class MainViewModel {
                 this::failed);
     }
 
+    /** Told every message the engine stores (the desktop notifications decide which to show). */
+    private java.util.function.Consumer<Message> onIncoming = m -> {};
+
+    /** Tells {@code listener} of every message stored from now on, on the UI thread. */
+    public void onIncoming(java.util.function.Consumer<Message> listener) {
+        this.onIncoming = listener;
+    }
+
     /** Pins the conversation on top of the list, or unpins it (kept across restarts). */
     public void togglePin(ConversationItem item) {
         if (item != null) {
@@ -347,6 +355,7 @@ public final class MainViewModel {
                 if (message.senderUserId().equals(userId)) {
                     refreshQueued();
                 }
+                onIncoming.accept(message);
             });
         }
 

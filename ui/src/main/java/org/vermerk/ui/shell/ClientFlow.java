@@ -123,17 +123,19 @@ public final class ClientFlow {
                 dialogs,
                 settings);
         main.totalUnreadProperty().subscribe(count -> window.showUnread(count.intValue()));
+        MainViewModel notifying = main;
+        main.onIncoming(message -> notifications()
+                .onMessage(
+                        message,
+                        notifying.item(message.conversationId()).orElse(null),
+                        notifying.chatProperty().get() == null
+                                ? null
+                                : notifying.chatProperty().get().conversationId(),
+                        notifying.userId()));
         main.start();
         screens = new ConversationScreens(window, executor, engine, main, this::showMain);
         records = new RecordsScreens(window, executor, dialogs, opened, engine, settings, main, this::showMain);
-        idleLock = new IdleLock(
-                executor,
-                clock,
-                java.time.Duration.ofMinutes(
-                        settings.effective().value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES)),
-                this::lock);
-        window.onActivity(idleLock::activity);
-        idleLock.start();
+        startIdleLock();
         showMain();
     }
 
@@ -159,6 +161,43 @@ public final class ClientFlow {
                 }
             });
         }
+    }
+
+    /** Starts the idle lock with the effective time (again when the user changes it in Settings). */
+    private void startIdleLock() {
+        stopIdleLock();
+        idleMinutes = settings.effective().value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES);
+        idleLock = new IdleLock(executor, clock, java.time.Duration.ofMinutes(idleMinutes), this::lock);
+        window.onActivity(idleLock::activity);
+        idleLock.start();
+        if (idleSubscription == null) {
+            idleSubscription = settings.effectiveProperty().subscribe(effective -> {
+                if (account != null
+                        && effective.value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES) != idleMinutes) {
+                    startIdleLock();
+                }
+            });
+        }
+    }
+
+    /** The idle lock's time in minutes while unlocked. */
+    private int idleMinutes;
+
+    private javafx.util.Subscription idleSubscription;
+
+    /** Desktop notifications; made at the first unlock (it may start AWT's tray). */
+    private org.vermerk.ui.notifications.Notifications notifications;
+
+    private org.vermerk.ui.notifications.SystemDesktopNotifier desktop;
+
+    org.vermerk.ui.notifications.Notifications notifications() {
+        if (notifications == null) {
+            desktop = new org.vermerk.ui.notifications.SystemDesktopNotifier(
+                    () -> window.messages().get("notification.linux"));
+            notifications = new org.vermerk.ui.notifications.Notifications(
+                    settings, desktop, () -> window.stage().isFocused(), window::messages);
+        }
+        return notifications;
     }
 
     /** Keeps the font size the user scales to (Ctrl+Plus/Minus/0, Settings) while unlocked. */
@@ -218,7 +257,8 @@ public final class ClientFlow {
                         opened.deviceId(),
                         opened.fingerprint(),
                         opened.endpoint().serverUrl().toString()),
-                version);
+                version,
+                notifications().available());
         PassphraseChangeViewModel passphrase = new PassphraseChangeViewModel(
                 (current, next) -> access.changePassphrase(opened, current, next),
                 executor,
@@ -260,6 +300,9 @@ public final class ClientFlow {
     /** Closes the connection and the account now; the window is going away. Idempotent. */
     public void close() {
         stopIdleLock();
+        if (desktop != null) {
+            desktop.close();
+        }
         if (main != null) {
             main.stop();
             main = null;
