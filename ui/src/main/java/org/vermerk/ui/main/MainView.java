@@ -138,6 +138,13 @@ public final class MainView {
         }
     }
 
+    /** The next chat that opens gets the keyboard focus in its composer (a chat opened for the user, not by them). */
+    public void focusComposerOnNextOpen() {
+        focusComposerOnOpen = true;
+    }
+
+    private boolean focusComposerOnOpen;
+
     /** Ctrl+K: jump to a conversation by typing its name. */
     public void focusFilter() {
         filter.requestFocus();
@@ -306,6 +313,11 @@ public final class MainView {
                 actions.chatActions().apply(chat, messages),
                 actions.chatBanners().apply(chat, messages));
         chatPane.getChildren().setAll(chatView.load());
+        if (focusComposerOnOpen) {
+            focusComposerOnOpen = false;
+            ChatView opened = chatView;
+            Platform.runLater(opened::focusComposer);
+        }
     }
 
     @FXML

@@ -333,6 +333,13 @@ public final class MainViewModel {
         org.vermerk.ui.chat.RowDiff.apply(items, next);
     }
 
+    /** Every listed conversation's title by ID (a snapshot; 1:1 conversations are named after the other person). */
+    public Map<String, String> titles() {
+        Map<String, String> titles = new HashMap<>();
+        items.forEach(i -> titles.put(i.id(), i.title()));
+        return titles;
+    }
+
     /** The conversation with this ID as the list has it, if listed. */
     public java.util.Optional<ConversationItem> item(String conversationId) {
         return items.stream().filter(i -> i.id().equals(conversationId)).findFirst();

@@ -87,6 +87,20 @@ public final class ClientFlow {
         opened(opened);
     }
 
+    /**
+     * Opens a conversation in the main window, now or as soon as the list has it (a 1:1 the other
+     * side started and this account is still joining: {@code vermerk demo}); the composer gets the
+     * focus, ready to write.
+     */
+    public void openConversation(String conversationId) {
+        if (main != null) {
+            if (mainView != null) {
+                mainView.focusComposerOnNextOpen();
+            }
+            main.open(conversationId);
+        }
+    }
+
     /** Shows first start or unlock, whichever this home needs. */
     public void start() {
         if (access.hasAccount()) {
