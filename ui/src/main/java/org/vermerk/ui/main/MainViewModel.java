@@ -109,6 +109,9 @@ public final class MainViewModel {
     /** The pinned conversations' IDs (the settings' list, kept in the store). */
     private final ObservableList<String> pinned;
 
+    /** Sorts the list again when the pins change; removed at {@link #stop()} (the settings outlive this model). */
+    private final javafx.collections.ListChangeListener<String> pinListener = change -> repin();
+
     /** Asks before an open chat deletes a message for everyone. */
     private final org.vermerk.ui.core.DialogService dialogs;
 
@@ -130,7 +133,7 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.settings = settings;
         this.pinned = settings.pinned();
-        pinned.addListener((javafx.collections.ListChangeListener<String>) change -> repin());
+        pinned.addListener(pinListener);
         this.startEngine = startEngine;
         this.executor = executor;
         this.zone = zone;
@@ -191,6 +194,7 @@ public final class MainViewModel {
 
     /** Stops the engine (waits briefly for its workers); idempotent. */
     public void stop() {
+        pinned.removeListener(pinListener);
         if (chat.get() != null) {
             chat.get().close();
         }
