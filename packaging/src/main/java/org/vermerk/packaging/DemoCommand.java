@@ -56,7 +56,10 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Opening the windows of Anna Schmidt and Ben Weber; close both to end the demo.");
             out.flush();
             VermerkClient.runSideBySide(
-                    setup.handOver(), AdminPolicy.none(directory.resolve("no-policy.json")), AccountOptions.defaults());
+                    setup.handOver(),
+                    AdminPolicy.none(directory.resolve("no-policy.json")),
+                    AccountOptions.defaults(),
+                    setup.conversationId());
         }
         return 0;
     }

@@ -50,6 +50,9 @@ final class DemoSetup implements AutoCloseable {
     private final DeliveryServer server;
     private final List<Account> accounts = new ArrayList<>();
 
+    /** Anna's and Ben's conversation; set by {@link #start}. */
+    private String conversationId;
+
     private DemoSetup(Path directory, DeliveryServer server) {
         this.directory = directory;
         this.server = server;
@@ -170,17 +173,24 @@ final class DemoSetup implements AutoCloseable {
                 settings);
     }
 
-    /** Anna starts the 1:1 conversation with Ben and greets him, once. */
+    /** Anna starts the 1:1 conversation with Ben and greets him, once; later runs find it again. */
     private void startConversation() throws Exception {
         Account anna = accounts.getFirst();
         try (ConversationEngine engine = ConversationEngine.start(anna, new ConversationListener() {})) {
             if (!engine.conversations().isEmpty()) {
+                conversationId = engine.conversations().getFirst().id();
                 return;
             }
             String id = engine.direct(BEN.userId());
             engine.sendText(id, FIRST_MESSAGE);
             engine.awaitOutboxEmpty(Duration.ofSeconds(20));
+            conversationId = id;
         }
+    }
+
+    /** The demo's conversation, which both windows open at start (Ben's as soon as he has joined). */
+    String conversationId() {
+        return conversationId;
     }
 
     /** Closes the accounts and stops the server. Idempotent. */

@@ -51,6 +51,9 @@ class DemoSetupTest {
             try (ConversationEngine ben = ConversationEngine.start(accounts.get(1), new ConversationListener() {})) {
                 ben.awaitIdle(Duration.ofMillis(500), Duration.ofSeconds(30));
                 assertThat(ben.conversations()).hasSize(1);
+                assertThat(setup.conversationId())
+                        .as("the windows open this one")
+                        .isEqualTo(ben.conversations().getFirst().id());
                 List<Message> messages =
                         ben.messages(ben.conversations().getFirst().id(), 10);
                 assertThat(messages).extracting(Message::searchText).containsExactly(DemoSetup.FIRST_MESSAGE);
@@ -62,6 +65,8 @@ class DemoSetupTest {
             assertThat(accounts.get(0).deviceId()).isNotBlank();
             try (ConversationEngine anna = ConversationEngine.start(accounts.get(0), new ConversationListener() {})) {
                 assertThat(anna.conversations()).as("not a second conversation").hasSize(1);
+                assertThat(again.conversationId())
+                        .isEqualTo(anna.conversations().getFirst().id());
             }
         }
     }

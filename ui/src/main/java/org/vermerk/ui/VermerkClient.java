@@ -80,7 +80,8 @@ public final class VermerkClient {
      * screen, each at its main window; blocks until all are closed ({@code vermerk demo}). Each
      * window closes its account when it closes.
      */
-    public static void runSideBySide(List<Account> accounts, AdminPolicy policy, AccountOptions accountOptions)
+    public static void runSideBySide(
+            List<Account> accounts, AdminPolicy policy, AccountOptions accountOptions, String openConversationId)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(accounts.size());
         TaskExecutor executor = new org.vermerk.ui.core.FxTaskExecutor();
@@ -94,6 +95,9 @@ public final class VermerkClient {
                 Stage stage = new Stage();
                 ClientFlow flow = open(
                         stage, new Options(account.home(), policy, accountOptions), executor, Optional.of(account));
+                if (openConversationId != null) {
+                    flow.openConversation(openConversationId);
+                }
                 stage.setX(screen.getMinX() + i * width);
                 stage.setY(screen.getMinY());
                 stage.setWidth(width);

@@ -21,6 +21,7 @@ import org.vermerk.app.connection.Session;
 import org.vermerk.app.outbox.OutboxPump;
 import org.vermerk.app.policy.EffectiveSettings;
 import org.vermerk.app.policy.Settings;
+import org.vermerk.app.policy.SettingsStoreException;
 import org.vermerk.keystore.DeviceIdentity;
 import org.vermerk.keystore.Keystore;
 import org.vermerk.keystore.KeystoreException;
@@ -227,6 +228,20 @@ public final class Account implements AutoCloseable {
 
     public Keystore keystore() {
         return keystore;
+    }
+
+    /**
+     * The user's own settings and the client's preferences kept in this account's store (read
+     * from it on each call: keep the result while the account is open).
+     *
+     * @param preferences the names of the client preferences to read ({@code fontSize}, ...)
+     */
+    public StoredUserSettings userSettings(java.util.Collection<String> preferences) throws SettingsStoreException {
+        try {
+            return StoredUserSettings.load(keystore.settings(), preferences);
+        } catch (KeystoreException e) {
+            throw new SettingsStoreException("the user's settings could not be read from the store", e);
+        }
     }
 
     public KeyPackageStock keyPackages() {

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** User settings held in memory, for tests and the headless client. Thread-safe. */
-public final class InMemoryUserSettings implements UserSettingsSource {
+/** User settings held in memory, for tests, the headless client and the time before unlock. Thread-safe. */
+public final class InMemoryUserSettings implements UserSettingsStore {
     /** The user's values; each stored under the setting whose type it has. */
     private final Map<Setting<?>, Object> values = new ConcurrentHashMap<>();
 
@@ -24,6 +24,33 @@ public final class InMemoryUserSettings implements UserSettingsSource {
 
     public void remove(Setting<?> setting) {
         values.remove(setting);
+    }
+
+    /** The client preferences by name. */
+    private final Map<String, String> preferences = new ConcurrentHashMap<>();
+
+    @Override
+    public <T> void store(Setting<T> setting, T value) {
+        put(setting, value);
+    }
+
+    @Override
+    public void forget(Setting<?> setting) {
+        remove(setting);
+    }
+
+    @Override
+    public Optional<String> preference(String name) {
+        return Optional.ofNullable(preferences.get(name));
+    }
+
+    @Override
+    public void storePreference(String name, String value) {
+        if (value == null) {
+            preferences.remove(name);
+        } else {
+            preferences.put(name, value);
+        }
     }
 
     @Override

@@ -33,6 +33,18 @@ public interface ChatService extends AutoCloseable {
     /** Stores and queues a text; the engine reports it through {@code onMessage}. Works offline. */
     Message sendText(String conversationId, String text) throws Exception;
 
+    /** Stores and queues a text that answers {@code replyTo}; reported like any sent text. */
+    Message reply(String conversationId, String replyTo, String text) throws Exception;
+
+    /** Replaces the text of an own message for everyone; the edit is a message of its own. */
+    Message edit(String conversationId, String target, String text) throws Exception;
+
+    /** Deletes an own message for everyone; the deletion is a message of its own. */
+    Message deleteForEveryone(String conversationId, String target) throws Exception;
+
+    /** Adds a reaction (one emoji) to a message. */
+    Message react(String conversationId, String target, String emoji) throws Exception;
+
     /**
      * The user saw the conversation up to {@code lastShownId}: the unread count starts after it,
      * and the senders of {@code receivedIds} get a read receipt (none sent when empty).

@@ -35,7 +35,8 @@ public final class ChatTimeline {
             List<Message> messages, String ownUserId, boolean group, ZoneId zone, java.util.Set<String> marked) {
         Map<String, String> editedText = new HashMap<>();
         Map<String, Boolean> deleted = new HashMap<>();
-        Map<String, Map<String, Integer>> reactions = new HashMap<>();
+        // per target and emoji the people who reacted: the same reaction twice by one person counts once
+        Map<String, Map<String, java.util.Set<String>>> reactions = new HashMap<>();
         Map<String, Payload> parsed = new LinkedHashMap<>();
         for (Message m : messages) {
             Payload p = parse(m);
@@ -46,7 +47,8 @@ public final class ChatTimeline {
                 case Payload.Reaction r ->
                     reactions
                             .computeIfAbsent(r.target(), t -> new LinkedHashMap<>())
-                            .merge(r.emoji(), 1, Integer::sum);
+                            .computeIfAbsent(r.emoji(), e -> new java.util.HashSet<>())
+                            .add(m.senderUserId());
                 default -> {}
             }
         }
@@ -160,7 +162,7 @@ public final class ChatTimeline {
         return m.searchText() != null;
     }
 
-    private static Payload parse(Message m) {
+    static Payload parse(Message m) {
         try {
             return Payload.parse(m.content());
         } catch (Payload.InvalidPayloadException e) {
@@ -168,17 +170,18 @@ public final class ChatTimeline {
         }
     }
 
-    private static String snippet(String text) {
+    static String snippet(String text) {
         String oneLine = text.replace('\n', ' ');
         return oneLine.length() <= REPLY_SNIPPET ? oneLine : oneLine.substring(0, REPLY_SNIPPET - 1) + "…";
     }
 
-    private static String reactionText(Map<String, Integer> counts) {
-        if (counts == null) {
+    private static String reactionText(Map<String, java.util.Set<String>> people) {
+        if (people == null) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        counts.forEach((emoji, n) -> {
+        people.forEach((emoji, who) -> {
+            int n = who.size();
             if (!out.isEmpty()) {
                 out.append("  ");
             }

@@ -27,7 +27,9 @@ import org.vermerk.ui.core.ViewLoader;
  * The open conversation: loads {@code Chat.fxml} and binds it to {@link ChatViewModel}. The list
  * is a virtualised {@link ListView} (a few reused {@link MessageCell}s however long the
  * conversation); scrolling near its top reads the older page, near its bottom the newer one.
- * Enter sends, Shift+Enter breaks the line.
+ * Enter sends, Shift+Enter breaks the line. The selected message's actions (reply, edit, delete
+ * for everyone, react) are in its context menu and on keys; a reply or an edit shows in a bar above
+ * the composer until sent or ended with Esc.
  */
 public final class ChatView {
     /** How close (in rows) to either end of the list scrolling reads the next page. */
@@ -67,6 +69,20 @@ public final class ChatView {
     @FXML
     private Button send;
 
+    @FXML
+    private HBox composeBar;
+
+    @FXML
+    private Label composeTitle;
+
+    @FXML
+    private Label composeQuote;
+
+    private javafx.util.Subscription composingSubscription = javafx.util.Subscription.EMPTY;
+
+    /** The actions on the selected message (right click, the context-menu key, Shift+F10). */
+    private final javafx.scene.control.ContextMenu messageMenu = new javafx.scene.control.ContextMenu();
+
     /**
      * @param actions buttons for the header (group info, records), placed right of the title
      * @param bannerNodes shown under the header and the classification (the key-change banner)
@@ -86,6 +102,7 @@ public final class ChatView {
     public void dispose() {
         model.rows().removeListener(rowsListener);
         focusSubscription.unsubscribe();
+        composingSubscription.unsubscribe();
         composer.textProperty().unbindBidirectional(model.draftProperty());
         send.disableProperty().unbind();
         messageList.getSelectionModel().getSelectedItems().removeListener(selectionListener);
@@ -99,6 +116,19 @@ public final class ChatView {
 
     public ListView<ChatRow> list() {
         return messageList;
+    }
+
+    /**
+     * Esc: ends a reply or an edit and goes back to the composer.
+     *
+     * @return whether there was one (else Esc means "back" to the caller)
+     */
+    public boolean cancelComposing() {
+        if (model.cancelComposing()) {
+            composer.requestFocus();
+            return true;
+        }
+        return false;
     }
 
     @FXML
@@ -143,12 +173,122 @@ public final class ChatView {
             }
         });
         send.disableProperty().bind(model.draftProperty().map(String::isBlank));
+
+        MessageMenu menu = new MessageMenu(model, messages, this::focusComposerAtEnd);
+        messageList.setOnContextMenuRequested(e -> {
+            menu.fill(messageMenu, selectedMessageId());
+            if (!messageMenu.getItems().isEmpty()) {
+                messageMenu.show(messageList, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+        messageList.addEventHandler(KeyEvent.KEY_PRESSED, this::onMessageKey);
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // Up in an empty composer edits the newest own message, as in other messengers.
+            if (e.getCode() == KeyCode.UP && composer.getText().isEmpty() && model.editLastOwn()) {
+                e.consume();
+                focusComposerAtEnd();
+            }
+        });
+        composingSubscription = model.composingProperty().subscribe(this::showComposing);
+    }
+
+    /** The keys on the selected message: R reply, E edit, Entf delete, 1-5 react, context-menu key. */
+    private void onMessageKey(KeyEvent e) {
+        String id = selectedMessageId();
+        if (id == null || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        switch (e.getCode()) {
+            case R -> {
+                model.startReply(id);
+                focusComposerAtEnd();
+            }
+            case E -> {
+                if (!model.canChange(id)) {
+                    return;
+                }
+                model.startEdit(id);
+                focusComposerAtEnd();
+            }
+            case DELETE -> model.deleteForEveryone(id);
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, NUMPAD1, NUMPAD2, NUMPAD3, NUMPAD4, NUMPAD5 -> {
+                // the last character of DIGIT3 / NUMPAD3 is the reaction's number in the menu
+                String name = e.getCode().name();
+                model.react(id, ChatViewModel.REACTIONS.get(name.charAt(name.length() - 1) - '1'));
+            }
+            case CONTEXT_MENU, F10 -> {
+                if (e.getCode() == KeyCode.F10 && !e.isShiftDown()) {
+                    return;
+                }
+                showMenuAtSelection();
+            }
+            default -> {
+                return;
+            }
+        }
+        e.consume();
     }
 
     @FXML
     private void onSend() {
         model.send();
         composer.requestFocus();
+    }
+
+    /** The message the actions apply to: the one selected last (the focused row of a range). */
+    private String selectedMessageId() {
+        return messageList.getSelectionModel().getSelectedItem() instanceof ChatRow.MessageRow m ? m.id() : null;
+    }
+
+    private void focusComposerAtEnd() {
+        composer.requestFocus();
+        composer.positionCaret(composer.getLength());
+    }
+
+    /** Opens the message menu under the selected row (from the keyboard). */
+    private void showMenuAtSelection() {
+        String id = selectedMessageId();
+        int index = messageList.getSelectionModel().getSelectedIndex();
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> cell = flow == null || index < 0 ? null : flow.getVisibleCell(index);
+        Node anchor = cell != null ? cell : messageList;
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (id == null || b == null) {
+            return;
+        }
+        new MessageMenu(model, messages, this::focusComposerAtEnd).fill(messageMenu, id);
+        if (!messageMenu.getItems().isEmpty()) {
+            messageMenu.show(anchor, b.getMinX() + 24, b.getMinY() + Math.min(b.getHeight(), 32));
+        }
+    }
+
+    /** Shows what the composer answers or edits above it, or hides the bar. */
+    private void showComposing(Composing composing) {
+        boolean on = composing != null;
+        composeBar.setVisible(on);
+        composeBar.setManaged(on);
+        if (!on) {
+            composeTitle.setText("");
+            composeQuote.setText("");
+            composer.setAccessibleText(messages.get("chat.composer.accessible"));
+            return;
+        }
+        String title = composing.kind() == Composing.Kind.EDIT
+                ? messages.get("chat.compose.editing")
+                : composing.own()
+                        ? messages.get("chat.compose.replyOwn")
+                        : messages.get(
+                                "chat.compose.replyTo", model.group() ? composing.senderUserId() : model.title());
+        composeTitle.setText(title);
+        composeQuote.setText(ChatTimeline.snippet(composing.quoted()));
+        composeBar.setAccessibleText(title + ": " + composing.quoted());
+        composer.setAccessibleText(title + ". " + messages.get("chat.composer.composing.accessible"));
+    }
+
+    @FXML
+    private void onCancelComposing() {
+        cancelComposing();
     }
 
     private void selectionChanged() {

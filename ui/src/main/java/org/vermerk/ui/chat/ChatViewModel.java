@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Message;
+import org.vermerk.ui.core.DialogService;
 import org.vermerk.ui.core.ErrorTexts;
 import org.vermerk.ui.core.TaskExecutor;
 import org.vermerk.ui.core.UiText;
@@ -48,6 +49,7 @@ public final class ChatViewModel {
     private final TaskExecutor executor;
     private final ZoneId zone;
     private final Consumer<String> onRead;
+    private final DialogService dialogs;
 
     /** The loaded window, oldest first. */
     private final List<Message> window = new ArrayList<>();
@@ -57,6 +59,12 @@ public final class ChatViewModel {
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>();
     private final BooleanProperty olderAvailable = new SimpleBooleanProperty(true);
     private final ObjectProperty<String> focus = new SimpleObjectProperty<>();
+
+    /** What the composer's draft becomes: null a new message, else a reply or an edit. */
+    private final ObjectProperty<Composing> composing = new SimpleObjectProperty<>();
+
+    /** The draft the user had before starting an edit; it comes back when the edit is sent or cancelled. */
+    private String draftBeforeEdit = "";
 
     /** Whether messages newer than the window exist in the store (the newest were dropped). */
     private boolean newerAvailable;
@@ -69,6 +77,7 @@ public final class ChatViewModel {
     /**
      * @param title the conversation's title as the list shows it
      * @param unread how many of the newest texts are unread (they get read receipts when shown)
+     * @param dialogs asks before a message is deleted for everyone
      * @param onRead told the conversation ID after the read marker moved
      */
     public ChatViewModel(
@@ -77,8 +86,10 @@ public final class ChatViewModel {
             ChatService service,
             TaskExecutor executor,
             ZoneId zone,
+            DialogService dialogs,
             Consumer<String> onRead) {
         this.conversation = conversation;
+        this.dialogs = dialogs;
         this.title = title;
         this.service = service;
         this.executor = executor;
@@ -244,18 +255,187 @@ public final class ChatViewModel {
                 this::failed);
     }
 
-    /** Sends the draft (Enter); empty or blank drafts are not sent. */
+    /**
+     * Sends the draft (Enter): a new message, the reply or the edit the composer is in. Empty or
+     * blank drafts are not sent (an edit to nothing is refused: deleting is its own action); an
+     * edit that changes nothing just ends the edit.
+     */
     public void send() {
         String text = draft.get().strip();
+        Composing mode = composing.get();
         if (text.isEmpty() || closed) {
             return;
         }
-        draft.set("");
+        if (mode != null && mode.kind() == Composing.Kind.EDIT && text.equals(mode.quoted())) {
+            cancelComposing();
+            return;
+        }
+        String restore = mode != null && mode.kind() == Composing.Kind.EDIT ? draftBeforeEdit : "";
+        draft.set(restore);
+        composing.set(null);
+        draftBeforeEdit = "";
         error.set(null);
-        executor.submit(() -> service.sendText(conversation.id(), text), sent -> {}, failure -> {
-            draft.set(text); // nothing typed is lost
-            failed(failure);
-        });
+        String id = conversation.id();
+        executor.submit(
+                () -> mode == null
+                        ? service.sendText(id, text)
+                        : mode.kind() == Composing.Kind.REPLY
+                                ? service.reply(id, mode.messageId(), text)
+                                : service.edit(id, mode.messageId(), text),
+                sent -> {},
+                failure -> {
+                    // nothing typed is lost: the text and what it answered or edited come back
+                    draftBeforeEdit = restore;
+                    composing.set(mode);
+                    draft.set(text);
+                    failed(failure);
+                });
+    }
+
+    /** The composer's mode: null for a new message; changed by the actions below. */
+    public ReadOnlyObjectProperty<Composing> composingProperty() {
+        return composing;
+    }
+
+    /**
+     * The quick reactions the chat offers, in menu order (keys 1 to 5 on a selected message): symbols
+     * that the desktops' text fonts carry (DejaVu Sans, Segoe UI Symbol), since JavaFX shows no colour
+     * emoji on Linux and managed desktops often have no emoji font. Received reactions show as sent.
+     */
+    public static final List<String> REACTIONS = List.of("\u2714", "\u2605", "\u2764", "\u263A", "\u2639");
+
+    /** The shown message with this ID, if it is in the window. */
+    public java.util.Optional<ChatRow.MessageRow> messageRow(String messageId) {
+        return rows.stream()
+                .filter(r -> r instanceof ChatRow.MessageRow m && m.id().equals(messageId))
+                .map(ChatRow.MessageRow.class::cast)
+                .findFirst();
+    }
+
+    /** Whether one may answer or react to the message: a text not deleted. */
+    public boolean canReply(String messageId) {
+        return messageRow(messageId).filter(ChatViewModel::liveText).isPresent();
+    }
+
+    /** Whether the user may edit or delete the message for everyone: an own text not deleted. */
+    public boolean canChange(String messageId) {
+        return messageRow(messageId).filter(m -> m.own() && liveText(m)).isPresent();
+    }
+
+    private static boolean liveText(ChatRow.MessageRow m) {
+        return m.kind() == ChatRow.Kind.TEXT && !m.deleted();
+    }
+
+    /** Answers the message: the composer shows it quoted until sent or cancelled (Esc). */
+    public void startReply(String messageId) {
+        ChatRow.MessageRow m =
+                messageRow(messageId).filter(ChatViewModel::liveText).orElse(null);
+        if (m == null || closed) {
+            return;
+        }
+        endEdit();
+        composing.set(new Composing(Composing.Kind.REPLY, m.id(), m.senderUserId(), m.own(), m.text()));
+    }
+
+    /** Edits an own message: its text goes into the composer; Enter replaces it for everyone, Esc cancels. */
+    public void startEdit(String messageId) {
+        ChatRow.MessageRow m =
+                messageRow(messageId).filter(r -> r.own() && liveText(r)).orElse(null);
+        if (m == null || closed) {
+            return;
+        }
+        if (composing.get() == null || composing.get().kind() != Composing.Kind.EDIT) {
+            draftBeforeEdit = draft.get();
+        }
+        composing.set(new Composing(Composing.Kind.EDIT, m.id(), m.senderUserId(), true, m.text()));
+        draft.set(m.text());
+    }
+
+    /**
+     * Edits the newest own message still shown as text (Up in an empty composer).
+     *
+     * @return whether there was one
+     */
+    public boolean editLastOwn() {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i) instanceof ChatRow.MessageRow m && m.own() && liveText(m)) {
+                startEdit(m.id());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Ends a reply or an edit without sending (Esc); an edit gives the earlier draft back.
+     *
+     * @return whether there was one to end (else Esc means "back")
+     */
+    public boolean cancelComposing() {
+        Composing mode = composing.get();
+        if (mode == null) {
+            return false;
+        }
+        if (mode.kind() == Composing.Kind.EDIT) {
+            endEdit();
+        }
+        composing.set(null);
+        return true;
+    }
+
+    private void endEdit() {
+        Composing mode = composing.get();
+        if (mode != null && mode.kind() == Composing.Kind.EDIT) {
+            draft.set(draftBeforeEdit);
+            draftBeforeEdit = "";
+            composing.set(null);
+        }
+    }
+
+    /**
+     * Deletes an own message for everyone after the user confirmed it: the others' copies show
+     * "deleted" instead of the text. A mark for the records keeps the version it holds.
+     */
+    public void deleteForEveryone(String messageId) {
+        if (!canChange(messageId) || closed) {
+            return;
+        }
+        if (!dialogs.confirm(
+                UiText.of("chat.delete.title"), UiText.of("chat.delete.question"), UiText.of("chat.delete.confirm"))) {
+            return;
+        }
+        Composing mode = composing.get();
+        if (mode != null && mode.messageId().equals(messageId)) {
+            cancelComposing();
+        }
+        error.set(null);
+        executor.submit(() -> service.deleteForEveryone(conversation.id(), messageId), sent -> {}, this::failed);
+    }
+
+    /**
+     * Adds a reaction to a message; once per emoji and person (the protocol has no "take back", so
+     * a second press of the same reaction does nothing).
+     */
+    public void react(String messageId, String emoji) {
+        if (!canReply(messageId) || closed || ownReactions(messageId).contains(emoji)) {
+            return;
+        }
+        error.set(null);
+        executor.submit(() -> service.react(conversation.id(), messageId, emoji), sent -> {}, this::failed);
+    }
+
+    /** The emojis the user already reacted to the message with (in the window). */
+    public java.util.Set<String> ownReactions(String messageId) {
+        String own = service.userId();
+        java.util.Set<String> emojis = new java.util.HashSet<>();
+        for (Message m : window) {
+            if (m.senderUserId().equals(own)
+                    && ChatTimeline.parse(m) instanceof org.vermerk.app.conversation.Payload.Reaction r
+                    && r.target().equals(messageId)) {
+                emojis.add(r.emoji());
+            }
+        }
+        return emojis;
     }
 
     /** The engine stored a message of this conversation (own or received). */

@@ -59,6 +59,26 @@ public final class EngineChatService implements ChatService {
     }
 
     @Override
+    public Message reply(String conversationId, String replyTo, String text) throws Exception {
+        return engine.reply(conversationId, replyTo, text);
+    }
+
+    @Override
+    public Message edit(String conversationId, String target, String text) throws Exception {
+        return engine.edit(conversationId, target, text);
+    }
+
+    @Override
+    public Message deleteForEveryone(String conversationId, String target) throws Exception {
+        return engine.deleteForEveryone(conversationId, target);
+    }
+
+    @Override
+    public Message react(String conversationId, String target, String emoji) throws Exception {
+        return engine.react(conversationId, target, emoji);
+    }
+
+    @Override
     public void markRead(String conversationId, List<String> receivedIds, String lastShownId) throws Exception {
         engine.markShown(conversationId, lastShownId);
         if (!receivedIds.isEmpty()) {

@@ -144,6 +144,8 @@ final class MessageCell extends ListCell<ChatRow> {
         String who = m.own() ? messages.get("chat.sender.own") : m.senderUserId();
         String state = m.own() && !notice ? " " + messages.get(stateKey(m.state())) : "";
         setAccessibleText(messages.get("chat.message.accessible", who, body, time)
+                + (reply.isVisible() ? messages.get("chat.message.reply.accessible", reply.getText()) : "")
+                + (m.reactions().isEmpty() ? "" : messages.get("chat.message.reactions.accessible", m.reactions()))
                 + state
                 + (m.marked() ? messages.get("chat.marked.accessible") : ""));
     }

@@ -14,6 +14,14 @@ public interface DialogService {
     /** Shows an error the user must acknowledge. */
     void showError(UiText title, UiText message);
 
+    /**
+     * Asks before something that cannot be undone; the confirming button says what happens
+     * ("Für alle löschen"), the other cancels and has the focus.
+     *
+     * @return whether the user confirmed
+     */
+    boolean confirm(UiText title, UiText question, UiText confirmLabel);
+
     // --- records (issue 7): the export directory ---
 
     /** A directory chosen by the user, starting at {@code initial} when it exists; empty when cancelled. */

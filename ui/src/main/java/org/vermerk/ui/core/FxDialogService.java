@@ -44,6 +44,21 @@ public final class FxDialogService implements DialogService {
         alert.showAndWait();
     }
 
+    @Override
+    public boolean confirm(UiText title, UiText question, UiText confirmLabel) {
+        Messages m = messages.get();
+        ButtonType yes = new ButtonType(m.text(confirmLabel), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(m.get("dialog.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, m.text(question), yes, no);
+        alert.initOwner(owner.get());
+        alert.setTitle(m.text(title));
+        alert.setHeaderText(m.text(title));
+        // Enter must not delete by accident: the cancel button is the default one.
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
     // --- records (issue 7): the export directory ---
 
     @Override

@@ -27,8 +27,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label preview = new Label();
     private final Label time = new Label();
     private final Label badge = new Label();
+    private final Label pin = new Label();
     private final VBox left = new VBox(2, title, preview);
-    private final VBox right = new VBox(2, time, badge);
+    private final VBox right = new VBox(2, time, badge, pin);
     private final HBox box = new HBox(8, left, right);
 
     ConversationCell(Messages messages, ZoneId zone) {
@@ -42,6 +43,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         preview.setTextOverrun(OverrunStyle.ELLIPSIS);
         time.getStyleClass().add("conversation-time");
         badge.getStyleClass().add("unread-badge");
+        pin.getStyleClass().add("pin-marker");
         right.setAlignment(Pos.TOP_RIGHT);
         right.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox.setHgrow(left, Priority.ALWAYS);
@@ -69,8 +71,12 @@ final class ConversationCell extends ListCell<ConversationItem> {
         badge.setText(Integer.toString(item.unread()));
         badge.setVisible(item.unread() > 0);
         badge.setManaged(item.unread() > 0);
+        pin.setText(item.pinned() ? messages.get("main.pinned") : "");
+        pin.setVisible(item.pinned());
+        pin.setManaged(item.pinned());
         setGraphic(box);
-        setAccessibleText(messages.get("main.conversation.accessible", name, item.unread(), last));
+        setAccessibleText(messages.get("main.conversation.accessible", name, item.unread(), last)
+                + (item.pinned() ? messages.get("main.pinned.accessible") : ""));
     }
 
     private String preview(ChatRow.MessageRow last) {

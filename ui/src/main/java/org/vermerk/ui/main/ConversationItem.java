@@ -12,9 +12,15 @@ import org.vermerk.ui.chat.ChatRow;
  *     whose title message has not arrived yet)
  * @param last the newest message as the chat shows it, or null when there is none
  * @param lastActivity the newest message's time, or when the conversation was created
+ * @param pinned whether the user pinned it on top of the list
  */
 public record ConversationItem(
-        Conversation conversation, String title, ChatRow.MessageRow last, Instant lastActivity, int unread) {
+        Conversation conversation,
+        String title,
+        ChatRow.MessageRow last,
+        Instant lastActivity,
+        int unread,
+        boolean pinned) {
     public String id() {
         return conversation.id();
     }
@@ -30,6 +36,16 @@ public record ConversationItem(
                         && last.text() != null
                         && last.text().toLowerCase(Locale.ROOT).contains(f);
     }
+
+    public ConversationItem withPinned(boolean on) {
+        return on == pinned ? this : new ConversationItem(conversation, title, last, lastActivity, unread, on);
+    }
+
+    /** Pinned first, then the most recently active. */
+    static final java.util.Comparator<ConversationItem> LIST_ORDER = java.util.Comparator.comparing(
+                    ConversationItem::pinned)
+            .reversed()
+            .thenComparing(ConversationItem::lastActivity, java.util.Comparator.reverseOrder());
 
     @Override
     public String toString() {

@@ -73,6 +73,9 @@ public final class MainView {
     private HBox listActions;
 
     @FXML
+    private Label listTitle;
+
+    @FXML
     private TextField filter;
 
     @FXML
@@ -135,6 +138,13 @@ public final class MainView {
         }
     }
 
+    /** The next chat that opens gets the keyboard focus in its composer (a chat opened for the user, not by them). */
+    public void focusComposerOnNextOpen() {
+        focusComposerOnOpen = true;
+    }
+
+    private boolean focusComposerOnOpen;
+
     /** Ctrl+K: jump to a conversation by typing its name. */
     public void focusFilter() {
         filter.requestFocus();
@@ -148,8 +158,11 @@ public final class MainView {
         search.selectAll();
     }
 
-    /** Esc: closes the search, clears the filter and goes back to the list. */
+    /** Esc: ends a reply or edit in the chat; else closes the search, clears the filter and goes back to the list. */
     public void back() {
+        if (!searchBox.isVisible() && chatView != null && chatView.cancelComposing()) {
+            return; // Esc first ends a reply or an edit
+        }
         if (searchBox.isVisible()) {
             model.searchQueryProperty().set("");
             showSearch(false);
@@ -159,6 +172,8 @@ public final class MainView {
     }
 
     private void showSearch(boolean on) {
+        // the pane's title says what the list shows: conversations or search results
+        listTitle.setText(messages.get(on ? "main.search.title" : "main.conversations"));
         searchBox.setVisible(on);
         searchBox.setManaged(on);
         for (Node n : List.of(filter, conversations)) {
@@ -240,8 +255,22 @@ public final class MainView {
         conversations.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && chatView != null) {
                 chatView.focusComposer();
+            } else if (e.getCode() == KeyCode.P && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                model.togglePin(conversations.getSelectionModel().getSelectedItem());
             }
         });
+        javafx.scene.control.MenuItem pinItem = new javafx.scene.control.MenuItem();
+        pinItem.setId("pinItem");
+        pinItem.setOnAction(
+                e -> model.togglePin(conversations.getSelectionModel().getSelectedItem()));
+        javafx.scene.control.ContextMenu listMenu = new javafx.scene.control.ContextMenu(pinItem);
+        listMenu.setOnShowing(e -> {
+            ConversationItem selected = conversations.getSelectionModel().getSelectedItem();
+            pinItem.setText(messages.get(selected != null && selected.pinned() ? "main.unpin" : "main.pin"));
+            pinItem.setDisable(selected == null);
+        });
+        conversations.setContextMenu(listMenu);
         subscriptions.add(model.chatProperty().subscribe(this::showChat));
         reselect();
     }
@@ -284,6 +313,11 @@ public final class MainView {
                 actions.chatActions().apply(chat, messages),
                 actions.chatBanners().apply(chat, messages));
         chatPane.getChildren().setAll(chatView.load());
+        if (focusComposerOnOpen) {
+            focusComposerOnOpen = false;
+            ChatView opened = chatView;
+            Platform.runLater(opened::focusComposer);
+        }
     }
 
     @FXML

@@ -3,7 +3,6 @@ package org.vermerk.ui.main;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +103,18 @@ public final class MainViewModel {
     /** Per conversation, the newest summary asked for; an older answer arriving later is dropped. */
     private final Map<String, Integer> summaryRequests = new HashMap<>();
 
+    /** Keeps the pinned conversations. */
+    private final org.vermerk.ui.core.ClientSettings settings;
+
+    /** The pinned conversations' IDs (the settings' list, kept in the store). */
+    private final ObservableList<String> pinned;
+
+    /** Sorts the list again when the pins change; removed at {@link #stop()} (the settings outlive this model). */
+    private final javafx.collections.ListChangeListener<String> pinListener = change -> repin();
+
+    /** Asks before an open chat deletes a message for everyone. */
+    private final org.vermerk.ui.core.DialogService dialogs;
+
     /** The engine once started; null before {@link #start()} and after {@link #stop()}. */
     private ChatService service;
 
@@ -115,8 +126,14 @@ public final class MainViewModel {
             String userId,
             Function<ConversationListener, ChatService> startEngine,
             TaskExecutor executor,
-            ZoneId zone) {
+            ZoneId zone,
+            org.vermerk.ui.core.DialogService dialogs,
+            org.vermerk.ui.core.ClientSettings settings) {
         this.userId = userId;
+        this.dialogs = dialogs;
+        this.settings = settings;
+        this.pinned = settings.pinned();
+        pinned.addListener(pinListener);
         this.startEngine = startEngine;
         this.executor = executor;
         this.zone = zone;
@@ -177,6 +194,7 @@ public final class MainViewModel {
 
     /** Stops the engine (waits briefly for its workers); idempotent. */
     public void stop() {
+        pinned.removeListener(pinListener);
         if (chat.get() != null) {
             chat.get().close();
         }
@@ -227,7 +245,7 @@ public final class MainViewModel {
             current.close();
         }
         ChatViewModel next =
-                new ChatViewModel(item.conversation(), item.title(), service, executor, zone, this::refresh);
+                new ChatViewModel(item.conversation(), item.title(), service, executor, zone, dialogs, this::refresh);
         chat.set(next);
         return next;
     }
@@ -296,6 +314,36 @@ public final class MainViewModel {
                 this::failed);
     }
 
+    /** Told every message the engine stores (the desktop notifications decide which to show). */
+    private java.util.function.Consumer<Message> onIncoming = m -> {};
+
+    /** Tells {@code listener} of every message stored from now on, on the UI thread. */
+    public void onIncoming(java.util.function.Consumer<Message> listener) {
+        this.onIncoming = listener;
+    }
+
+    /** Pins the conversation on top of the list, or unpins it (kept across restarts). */
+    public void togglePin(ConversationItem item) {
+        if (item != null) {
+            settings.pin(item.id(), !pinned.contains(item.id()));
+        }
+    }
+
+    /** The pinned set changed: mark the entries and sort them again. */
+    private void repin() {
+        List<ConversationItem> next = new java.util.ArrayList<>(
+                items.stream().map(i -> i.withPinned(pinned.contains(i.id()))).toList());
+        next.sort(ConversationItem.LIST_ORDER);
+        org.vermerk.ui.chat.RowDiff.apply(items, next);
+    }
+
+    /** Every listed conversation's title by ID (a snapshot; 1:1 conversations are named after the other person). */
+    public Map<String, String> titles() {
+        Map<String, String> titles = new HashMap<>();
+        items.forEach(i -> titles.put(i.id(), i.title()));
+        return titles;
+    }
+
     /** The conversation with this ID as the list has it, if listed. */
     public java.util.Optional<ConversationItem> item(String conversationId) {
         return items.stream().filter(i -> i.id().equals(conversationId)).findFirst();
@@ -318,6 +366,7 @@ public final class MainViewModel {
                 if (message.senderUserId().equals(userId)) {
                     refreshQueued();
                 }
+                onIncoming.accept(message);
             });
         }
 
@@ -393,7 +442,7 @@ public final class MainViewModel {
         List<Message> page = s.messagesBefore(conversationId, null, PREVIEW_PAGE);
         ChatRow.MessageRow last = ChatTimeline.last(page, userId, zone);
         Instant activity = last != null ? last.sentAt() : c.createdAt();
-        return new ConversationItem(c, title(s, c), last, activity, s.unreadCount(conversationId));
+        return new ConversationItem(c, title(s, c), last, activity, s.unreadCount(conversationId), false);
     }
 
     /** A group's title; for 1:1 the other person. */
@@ -423,6 +472,7 @@ public final class MainViewModel {
                 break;
             }
         }
+        item = item.withPinned(pinned.contains(item.id()));
         if (at >= 0 && items.get(at).equals(item)) {
             return;
         }
@@ -432,7 +482,7 @@ public final class MainViewModel {
         } else {
             next.add(item);
         }
-        next.sort(Comparator.comparing(ConversationItem::lastActivity).reversed());
+        next.sort(ConversationItem.LIST_ORDER);
         org.vermerk.ui.chat.RowDiff.apply(items, next);
         totalUnread.set(items.stream().mapToInt(ConversationItem::unread).sum());
         if (item.id().equals(pendingOpen)) {

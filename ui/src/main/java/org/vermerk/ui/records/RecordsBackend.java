@@ -30,6 +30,12 @@ public interface RecordsBackend {
 
     Path exportAddendum(String markId, Path directory) throws Exception;
 
+    /** {@code backend} with the conversation list's titles for conversations stored without one (1:1). */
+    static RecordsBackend titled(RecordsBackend backend, java.util.Map<String, String> titles) {
+        java.util.Map<String, String> copy = java.util.Map.copyOf(titles);
+        return new TitledRecordsBackend(backend, () -> copy);
+    }
+
     /** The engine's records service. */
     static RecordsBackend of(RecordsService service) {
         return new RecordsBackend() {

@@ -3,6 +3,7 @@ package org.vermerk.ui.records;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -183,7 +184,12 @@ public final class RecordsView {
         stateColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 messages.text(RecordsViewModel.stateText(row.getValue().state()))));
         markedColumn.setCellValueFactory(row ->
-                new ReadOnlyStringWrapper(time.format(row.getValue().mark().markedAt())));
+                new ReadOnlyStringWrapper(shortTime.format(row.getValue().mark().markedAt())));
+        // A narrow column shortens its text: the tooltip and the screen reader keep all of it.
+        for (TableColumn<MarkOverview, String> column :
+                List.of(fileReferenceColumn, subjectColumn, conversationColumn, stateColumn, markedColumn)) {
+            column.setCellFactory(c -> new FullTextCell<>());
+        }
         marksTable.setItems(model.marks());
         marksTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != model.selectedProperty().get()) {

@@ -71,6 +71,27 @@ public final class SettingsView {
     private Label policyOrigin;
 
     @FXML
+    private javafx.scene.control.CheckBox notificationsOn;
+
+    @FXML
+    private javafx.scene.control.CheckBox notificationsShowText;
+
+    @FXML
+    private Label notificationsLocked;
+
+    @FXML
+    private Label notificationsUnavailable;
+
+    @FXML
+    private ComboBox<Integer> idleLock;
+
+    @FXML
+    private Label idleLockLocked;
+
+    @FXML
+    private Label saveError;
+
+    @FXML
     private TableView<SettingsViewModel.SettingRow> settingsTable;
 
     @FXML
@@ -154,6 +175,35 @@ public final class SettingsView {
         languageLocked.setVisible(!model.languageChangeable());
         languageLocked.setManaged(!model.languageChangeable());
 
+        notificationsOn.selectedProperty().bindBidirectional(model.notificationsOnProperty());
+        notificationsShowText.selectedProperty().bindBidirectional(model.notificationsShowTextProperty());
+        notificationsShowText.setDisable(!model.notificationsShowTextChangeable());
+        notificationsLocked.setVisible(!model.notificationsShowTextChangeable());
+        notificationsLocked.setManaged(!model.notificationsShowTextChangeable());
+        notificationsUnavailable.setVisible(!model.notificationsAvailable());
+        notificationsUnavailable.setManaged(!model.notificationsAvailable());
+        idleLock.getItems().setAll(model.idleLockChoices());
+        idleLock.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer minutes) {
+                return minutes == null
+                        ? ""
+                        : minutes == 0
+                                ? messages.get("about.value.never")
+                                : messages.get("about.value.minutes", minutes);
+            }
+
+            @Override
+            public Integer fromString(String string) {
+                return null;
+            }
+        });
+        idleLock.valueProperty().bindBidirectional(model.idleLockMinutesProperty());
+        idleLock.setDisable(!model.idleLockChangeable());
+        idleLockLocked.setVisible(!model.idleLockChangeable());
+        idleLockLocked.setManaged(!model.idleLockChangeable());
+        ViewBindings.showText(saveError, model.saveErrorProperty(), messages);
+
         fontSize.textProperty()
                 .bind(theme.fontSizeProperty().map(size -> messages.get("settings.fontSize.value", size)));
 
@@ -168,7 +218,7 @@ public final class SettingsView {
         keyColumn.setCellValueFactory(
                 row -> new ReadOnlyStringWrapper(row.getValue().key()));
         valueColumn.setCellValueFactory(
-                row -> new ReadOnlyStringWrapper(row.getValue().value()));
+                row -> new ReadOnlyStringWrapper(messages.text(row.getValue().value())));
         sourceColumn.setCellValueFactory(
                 row -> new ReadOnlyStringWrapper(messages.text(row.getValue().source())));
         settingsTable.setItems(model.rows());

@@ -87,6 +87,20 @@ public final class ClientFlow {
         opened(opened);
     }
 
+    /**
+     * Opens a conversation in the main window, now or as soon as the list has it (a 1:1 the other
+     * side started and this account is still joining: {@code vermerk demo}); the composer gets the
+     * focus, ready to write.
+     */
+    public void openConversation(String conversationId) {
+        if (main != null) {
+            if (mainView != null) {
+                mainView.focusComposerOnNextOpen();
+            }
+            main.open(conversationId);
+        }
+    }
+
     /** Shows first start or unlock, whichever this home needs. */
     public void start() {
         if (access.hasAccount()) {
@@ -111,6 +125,7 @@ public final class ClientFlow {
 
     private void opened(Account opened) {
         account = opened;
+        attachSettings(opened);
         main = new MainViewModel(
                 opened.userId(),
                 listener -> {
@@ -118,21 +133,89 @@ public final class ClientFlow {
                     return new EngineChatService(engine);
                 },
                 executor,
-                clock.getZone());
+                clock.getZone(),
+                dialogs,
+                settings);
         main.totalUnreadProperty().subscribe(count -> window.showUnread(count.intValue()));
+        MainViewModel notifying = main;
+        main.onIncoming(message -> notifications()
+                .onMessage(
+                        message,
+                        notifying.item(message.conversationId()).orElse(null),
+                        notifying.chatProperty().get() == null
+                                ? null
+                                : notifying.chatProperty().get().conversationId(),
+                        notifying.userId()));
         main.start();
         screens = new ConversationScreens(window, executor, engine, main, this::showMain);
         records = new RecordsScreens(window, executor, dialogs, opened, engine, settings, main, this::showMain);
-        idleLock = new IdleLock(
-                executor,
-                clock,
-                java.time.Duration.ofMinutes(
-                        settings.effective().value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES)),
-                this::lock);
-        window.onActivity(idleLock::activity);
-        idleLock.start();
+        startIdleLock();
         showMain();
     }
+
+    /**
+     * Uses the account's stored settings (language, notifications, font size, pinned
+     * conversations): a few small reads at unlock. A store that cannot be read leaves this
+     * session's settings in use and says so in Settings.
+     */
+    private void attachSettings(Account opened) {
+        try {
+            settings.attach(opened.userSettings(ClientSettings.PREFERENCES));
+        } catch (org.vermerk.app.policy.SettingsStoreException e) {
+            LOG.warn(
+                    "event=settings_not_read error={}",
+                    e.getCause() == null ? "" : e.getCause().getClass().getSimpleName());
+            settings.attachUnreadable();
+        }
+        settings.fontSize().ifPresent(size -> window.theme().fontSizeProperty().set(size));
+        if (fontSizeSaver == null) {
+            fontSizeSaver = window.theme().fontSizeProperty().subscribe(size -> {
+                if (account != null) {
+                    settings.chooseFontSize(size.intValue());
+                }
+            });
+        }
+    }
+
+    /** Starts the idle lock with the effective time (again when the user changes it in Settings). */
+    private void startIdleLock() {
+        stopIdleLock();
+        idleMinutes = settings.effective().value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES);
+        idleLock = new IdleLock(executor, clock, java.time.Duration.ofMinutes(idleMinutes), this::lock);
+        window.onActivity(idleLock::activity);
+        idleLock.start();
+        if (idleSubscription == null) {
+            idleSubscription = settings.effectiveProperty().subscribe(effective -> {
+                if (account != null
+                        && effective.value(org.vermerk.app.policy.Settings.IDLE_LOCK_MINUTES) != idleMinutes) {
+                    startIdleLock();
+                }
+            });
+        }
+    }
+
+    /** The idle lock's time in minutes while unlocked. */
+    private int idleMinutes;
+
+    private javafx.util.Subscription idleSubscription;
+
+    /** Desktop notifications; made at the first unlock (it may start AWT's tray). */
+    private org.vermerk.ui.notifications.Notifications notifications;
+
+    private org.vermerk.ui.notifications.SystemDesktopNotifier desktop;
+
+    org.vermerk.ui.notifications.Notifications notifications() {
+        if (notifications == null) {
+            desktop = new org.vermerk.ui.notifications.SystemDesktopNotifier(
+                    () -> window.messages().get("notification.linux"));
+            notifications = new org.vermerk.ui.notifications.Notifications(
+                    settings, desktop, () -> window.stage().isFocused(), window::messages);
+        }
+        return notifications;
+    }
+
+    /** Keeps the font size the user scales to (Ctrl+Plus/Minus/0, Settings) while unlocked. */
+    private javafx.util.Subscription fontSizeSaver;
 
     private void showMain() {
         MainViewModel model = main;
@@ -188,7 +271,8 @@ public final class ClientFlow {
                         opened.deviceId(),
                         opened.fingerprint(),
                         opened.endpoint().serverUrl().toString()),
-                version);
+                version,
+                notifications().available());
         PassphraseChangeViewModel passphrase = new PassphraseChangeViewModel(
                 (current, next) -> access.changePassphrase(opened, current, next),
                 executor,
@@ -208,6 +292,7 @@ public final class ClientFlow {
         screens = null;
         records = null;
         account = null;
+        settings.detach();
         window.showUnread(0);
         if (closingAccount == null) {
             return;
@@ -229,6 +314,9 @@ public final class ClientFlow {
     /** Closes the connection and the account now; the window is going away. Idempotent. */
     public void close() {
         stopIdleLock();
+        if (desktop != null) {
+            desktop.close();
+        }
         if (main != null) {
             main.stop();
             main = null;
@@ -237,6 +325,7 @@ public final class ClientFlow {
         screens = null;
         records = null;
         if (account != null) {
+            settings.detach();
             account.close();
             account = null;
         }

@@ -81,7 +81,8 @@ final class RecordsScreens {
     void showRecords() {
         Optional<java.nio.file.Path> exportDirectory =
                 settings.effective().get(Settings.EXPORT_DIRECTORY).value();
-        RecordsViewModel model = new RecordsViewModel(backend, executor, dialogs, exportDirectory, showMain);
+        RecordsViewModel model = new RecordsViewModel(
+                RecordsBackend.titled(backend, main.titles()), executor, dialogs, exportDirectory, showMain);
         model.refresh();
         window.show(Screen.of(messages -> new RecordsView(model, messages, ZoneId.systemDefault()).load())
                 .withEscape(showMain));

@@ -167,4 +167,29 @@ class ChatTimelineTest {
                 .extracting(ChatRow.MessageRow::kind)
                 .containsExactly(ChatRow.Kind.HISTORY_NOTE, ChatRow.Kind.TEXT);
     }
+
+    private void reaction(String id, String sender, String target, String emoji) {
+        store(
+                id,
+                sender,
+                "2026-11-26T09:00:00Z",
+                "{\"v\":1,\"id\":\"" + id + "\",\"sentAt\":0,\"type\":\"reaction\",\"target\":\"" + target
+                        + "\",\"emoji\":\"" + emoji + "\"}",
+                null,
+                sender.equals(ANNA) ? DeliveryState.SENT : DeliveryState.RECEIVED);
+    }
+
+    @Test
+    void aReactionCountsThePeopleWhoGaveItNotHowOftenTheyPressedIt() {
+        text("a", BEN, "2026-11-26T08:00:00Z", "Vorlage fertig");
+        reaction("r1", ANNA, "a", "👍");
+        reaction("r2", ANNA, "a", "👍");
+        reaction("r3", CARL, "a", "👍");
+        reaction("r4", CARL, "a", "❓");
+        List<ChatRow.MessageRow> rows = messageRows(ChatTimeline.rows(stored, ANNA, true, BERLIN));
+        assertThat(rows)
+                .singleElement()
+                .extracting(ChatRow.MessageRow::reactions)
+                .isEqualTo("👍 2  ❓");
+    }
 }

@@ -11,6 +11,7 @@ import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Message;
 import org.vermerk.ui.testing.FakeChatService;
+import org.vermerk.ui.testing.RecordingDialogs;
 import org.vermerk.ui.testing.SameThreadExecutor;
 
 /** Paging in a bounded window, sending and read marking, without the toolkit. */
@@ -20,10 +21,11 @@ class ChatViewModelTest {
 
     private final FakeChatService service = new FakeChatService(ANNA);
     private final List<String> readReported = new ArrayList<>();
+    private final RecordingDialogs dialogs = new RecordingDialogs();
 
     private ChatViewModel open(Conversation c) {
-        ChatViewModel model =
-                new ChatViewModel(c, "Ben", service, new SameThreadExecutor(), ZoneOffset.UTC, readReported::add);
+        ChatViewModel model = new ChatViewModel(
+                c, "Ben", service, new SameThreadExecutor(), ZoneOffset.UTC, dialogs, readReported::add);
         model.open();
         return model;
     }

@@ -8,9 +8,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vermerk.app.connection.ConnectionState;
 import org.vermerk.app.connection.ServerUnreachableException;
+import org.vermerk.app.policy.InMemoryUserSettings;
 import org.vermerk.keystore.Conversation;
+import org.vermerk.ui.core.ClientSettings;
 import org.vermerk.ui.core.UiText;
 import org.vermerk.ui.testing.FakeChatService;
+import org.vermerk.ui.testing.Policies;
+import org.vermerk.ui.testing.RecordingDialogs;
 import org.vermerk.ui.testing.SameThreadExecutor;
 
 /** The connection indicator, the conversation list with its filter and unread counts, without the toolkit. */
@@ -19,8 +23,49 @@ class MainViewModelTest {
     private static final String BEN = "ben@bmi.example";
 
     private final FakeChatService service = new FakeChatService(ANNA);
-    private final MainViewModel model =
-            new MainViewModel(ANNA, service::listening, new SameThreadExecutor(), ZoneOffset.UTC);
+    private final InMemoryUserSettings store = new InMemoryUserSettings();
+    private final ClientSettings settings = attached(store);
+    private final MainViewModel model = new MainViewModel(
+            ANNA, service::listening, new SameThreadExecutor(), ZoneOffset.UTC, new RecordingDialogs(), settings);
+
+    private static ClientSettings attached(InMemoryUserSettings store) {
+        ClientSettings s = new ClientSettings(Policies.none());
+        s.attach(store);
+        return s;
+    }
+
+    @Test
+    void aPinnedConversationStaysOnTopWhateverArrivesAndThePinIsKeptForTheNextStart() {
+        service.addConversation("c1", Conversation.Kind.GROUP, "Haushalt", null, BEN);
+        service.addConversation("c2", Conversation.Kind.GROUP, "Kantine", null, BEN);
+        service.receive("c1", BEN, Instant.parse("2026-11-27T08:00:00Z"), "alt");
+        service.receive("c2", BEN, Instant.parse("2026-11-27T09:00:00Z"), "neu");
+        model.start();
+        assertThat(model.conversations()).extracting(ConversationItem::id).containsExactly("c2", "c1");
+
+        model.togglePin(model.item("c1").orElseThrow());
+        assertThat(model.conversations()).extracting(ConversationItem::id).containsExactly("c1", "c2");
+        assertThat(model.conversations().getFirst().pinned()).isTrue();
+
+        service.listener.onMessage(service.receive("c2", BEN, Instant.parse("2026-11-27T10:00:00Z"), "neuer"));
+        assertThat(model.conversations()).extracting(ConversationItem::id).containsExactly("c1", "c2");
+        assertThat(store.preference(ClientSettings.PINNED)).contains("c1");
+
+        // The next start reads the same store.
+        MainViewModel next = new MainViewModel(
+                ANNA,
+                service::listening,
+                new SameThreadExecutor(),
+                ZoneOffset.UTC,
+                new RecordingDialogs(),
+                attached(store));
+        next.start();
+        assertThat(next.conversations()).extracting(ConversationItem::id).containsExactly("c1", "c2");
+
+        next.togglePin(next.item("c1").orElseThrow());
+        assertThat(next.conversations()).extracting(ConversationItem::id).containsExactly("c2", "c1");
+        assertThat(store.preference(ClientSettings.PINNED)).isEmpty();
+    }
 
     @Test
     void statesAppearAsTheEngineReportsThemWithTheQueueWhileNotOnlineAndStopClosesTheEngine() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vermerk.app.connection.ConnectionState;
 import org.vermerk.app.conversation.ConversationListener;
+import org.vermerk.app.conversation.Payload;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Member;
@@ -133,21 +134,53 @@ public final class FakeChatService implements ChatService {
 
     @Override
     public Message sendText(String conversationId, String text) {
-        Message m = receive(conversationId, userId, Instant.parse("2026-11-27T09:00:00Z"), text);
+        return send(conversationId, (id, at) -> new Payload.Text(id, at, text, Optional.empty()));
+    }
+
+    @Override
+    public Message reply(String conversationId, String replyTo, String text) {
+        return send(conversationId, (id, at) -> new Payload.Text(id, at, text, Optional.of(replyTo)));
+    }
+
+    @Override
+    public Message edit(String conversationId, String target, String text) {
+        return send(conversationId, (id, at) -> new Payload.Edit(id, at, target, text));
+    }
+
+    @Override
+    public Message deleteForEveryone(String conversationId, String target) {
+        return send(conversationId, (id, at) -> new Payload.Delete(id, at, target));
+    }
+
+    @Override
+    public Message react(String conversationId, String target, String emoji) {
+        return send(conversationId, (id, at) -> new Payload.Reaction(id, at, target, emoji));
+    }
+
+    /** Every send fails with this until set back to null (nothing is stored then). */
+    public RuntimeException failSends;
+
+    /** Stores an own message as the engine does (PENDING, queued) and reports it. */
+    private Message send(String conversationId, java.util.function.BiFunction<String, Instant, Payload> payload) {
+        if (failSends != null) {
+            throw failSends;
+        }
+        String id = "m" + (++next);
+        Instant at = Instant.parse("2026-11-27T09:00:00Z").plusSeconds(next);
+        Payload p = payload.apply(id, at);
         Message pending = new Message(
-                m.id(),
-                m.conversationId(),
+                id,
+                conversationId,
                 null,
-                m.senderUserId(),
-                m.senderDeviceId(),
-                m.sentAt(),
-                m.receivedAt(),
-                m.content(),
-                m.searchText(),
+                userId,
+                "dev",
+                at,
+                at,
+                p.json(),
+                p.searchText().orElse(null),
                 DeliveryState.PENDING,
                 null);
-        List<Message> list = messages.get(conversationId);
-        list.set(list.size() - 1, pending);
+        messages.get(conversationId).add(pending);
         queued++;
         if (listener != null) {
             listener.onMessage(pending);

@@ -22,6 +22,17 @@ public final class RecordingDialogs implements DialogService {
         errors.add(message);
     }
 
+    /** The questions asked, and the answer the user gives to the next ones. */
+    public final List<UiText> questions = new ArrayList<>();
+
+    public boolean confirmAnswer;
+
+    @Override
+    public boolean confirm(UiText title, UiText question, UiText confirmLabel) {
+        questions.add(question);
+        return confirmAnswer;
+    }
+
     // --- records (issue 7) ---
 
     public Optional<Path> nextDirectory = Optional.empty();
