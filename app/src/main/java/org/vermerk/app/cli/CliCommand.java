@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             DirectoryCommand.class,
             VerifyCommand.class,
             AcknowledgeCommand.class,
-            RecordsCommand.class
+            RecordsCommand.class,
+            AttachmentCommand.class
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {

@@ -12,6 +12,7 @@ abstract class EngineCommand extends CliCommand.Sub {
 
     @Override
     final void execute() throws Exception {
+        check();
         try (Account account = unlock(settings())) {
             ConversationEngine engine = ConversationEngine.start(account, listener());
             try {
@@ -21,6 +22,9 @@ abstract class EngineCommand extends CliCommand.Sub {
             }
         }
     }
+
+    /** Checks the arguments before the account is unlocked and the engine connects. */
+    void check() throws Exception {}
 
     ConversationListener listener() {
         return new ConversationListener() {};
