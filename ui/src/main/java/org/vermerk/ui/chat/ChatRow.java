@@ -32,7 +32,9 @@ public sealed interface ChatRow {
         /** This device saw new keys for the contact whose user ID is the text (ADR 0014). */
         KEY_CHANGED,
         /** Content from a newer Vermerk that this one cannot show. */
-        UNKNOWN
+        UNKNOWN,
+        /** A file (ADR 0021); the text is what was sent with it, "" when nothing; details in {@link FileItem}. */
+        FILE
     }
 
     /**
