@@ -272,22 +272,87 @@ public final class MessageRepository {
 
     public void saveAttachment(Attachment attachment) throws KeystoreException {
         db.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT OR REPLACE INTO attachments (id, message_id, file_name, media_type, size, sha256,
-                      file_key, blob_ref, local_path, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                s.setString(1, attachment.id());
-                s.setString(2, attachment.messageId());
-                s.setString(3, attachment.fileName());
-                s.setString(4, attachment.mediaType());
-                s.setLong(5, attachment.size());
-                s.setBytes(6, attachment.sha256().toByteArray());
-                s.setBytes(7, attachment.fileKey().expose());
-                s.setString(8, attachment.blobRef());
-                s.setString(9, attachment.localPath());
-                s.setInt(10, attachment.state().ordinal());
+            saveAttachment(c, attachment);
+            return null;
+        });
+    }
+
+    static void saveAttachment(Connection c, Attachment attachment) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT OR REPLACE INTO attachments (id, message_id, file_name, media_type, size, sha256,
+                  file_key, blob_ref, local_path, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            s.setString(1, attachment.id());
+            s.setString(2, attachment.messageId());
+            s.setString(3, attachment.fileName());
+            s.setString(4, attachment.mediaType());
+            s.setLong(5, attachment.size());
+            s.setBytes(6, attachment.sha256().toByteArray());
+            byte[] key = attachment.fileKey().expose();
+            s.setBytes(7, key);
+            s.setString(8, attachment.blobRef());
+            s.setString(9, attachment.localPath());
+            s.setInt(10, attachment.state().ordinal());
+            s.executeUpdate();
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** Sets an attachment's state (and where its decrypted file was saved: null keeps it). */
+    public void attachmentState(String attachmentId, Attachment.State state) throws KeystoreException {
+        db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE attachments SET state = ? WHERE id = ?")) {
+                s.setInt(1, state.ordinal());
+                s.setString(2, attachmentId);
                 return s.executeUpdate();
             }
         });
+    }
+
+    /** One attachment by its ID. */
+    public Optional<Attachment> attachment(String attachmentId) throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(ATTACHMENT_SELECT + " WHERE id = ?")) {
+                s.setString(1, attachmentId);
+                try (ResultSet rows = s.executeQuery()) {
+                    return rows.next() ? Optional.of(mapAttachment(rows)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The attachments in a state, oldest message first (uploads a crash interrupted: {@code UPLOADING}). */
+    public List<Attachment> attachmentsIn(Attachment.State state) throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(ATTACHMENT_SELECT
+                    + " a WHERE a.state = ? ORDER BY (SELECT seq FROM messages m WHERE m.id = a.message_id)")) {
+                s.setInt(1, state.ordinal());
+                try (ResultSet rows = s.executeQuery()) {
+                    List<Attachment> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapAttachment(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+
+    private static final String ATTACHMENT_SELECT =
+            "SELECT id, message_id, file_name, media_type, size, sha256, file_key, blob_ref, local_path, state"
+                    + " FROM attachments";
+
+    private static Attachment mapAttachment(ResultSet rows) throws SQLException {
+        return new Attachment(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getLong(5),
+                Bytes.of(rows.getBytes(6)),
+                Secret.wrap(rows.getBytes(7)),
+                rows.getString(8),
+                rows.getString(9),
+                Attachment.State.values()[rows.getInt(10)]);
     }
 
     public List<Attachment> attachments(String messageId) throws KeystoreException {

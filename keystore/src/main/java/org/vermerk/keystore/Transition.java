@@ -24,6 +24,9 @@ public final class Transition {
 
     record Edit(String messageId, String content, String searchText, Instant editedAt) {}
 
+    /** New content of an own message that was held back unsent (no revision: nobody saw the old one). */
+    record Completion(String messageId, String content) {}
+
     /** Where the server put an own message, and (when known) when it received it. */
     record ServerPosition(long serverSeq, Instant receivedAt) {}
 
@@ -34,6 +37,8 @@ public final class Transition {
     final Map<Long, Secret> epochSecrets;
     final List<Message> messages;
     final List<Edit> edits;
+    final List<Completion> completions;
+    final List<Attachment> attachments;
     final Map<String, DeliveryState> deliveryStates;
     final Map<String, ServerPosition> serverSeqs;
     final List<OutboxEntry.New> enqueue;
@@ -49,6 +54,8 @@ public final class Transition {
         this.epochSecrets = Map.copyOf(builder.epochSecrets);
         this.messages = List.copyOf(builder.messages);
         this.edits = List.copyOf(builder.edits);
+        this.completions = List.copyOf(builder.completions);
+        this.attachments = List.copyOf(builder.attachments);
         this.deliveryStates = Map.copyOf(builder.deliveryStates);
         this.serverSeqs = Map.copyOf(builder.serverSeqs);
         this.enqueue = List.copyOf(builder.enqueue);
@@ -80,6 +87,8 @@ public final class Transition {
         private final Map<Long, Secret> epochSecrets = new LinkedHashMap<>();
         private final List<Message> messages = new ArrayList<>();
         private final List<Edit> edits = new ArrayList<>();
+        private final List<Completion> completions = new ArrayList<>();
+        private final List<Attachment> attachments = new ArrayList<>();
         private final Map<String, DeliveryState> deliveryStates = new LinkedHashMap<>();
         private final Map<String, ServerPosition> serverSeqs = new LinkedHashMap<>();
         private final List<OutboxEntry.New> enqueue = new ArrayList<>();
@@ -141,6 +150,26 @@ public final class Transition {
                     Objects.requireNonNull(content),
                     searchText,
                     Objects.requireNonNull(editedAt)));
+            return this;
+        }
+
+        /**
+         * Completes the content of an own message that was stored but held back from the outbox (an
+         * attachment's message gets its blob ID once the blob is uploaded). Unlike {@link
+         * #editMessage} it keeps no revision and does not count as an edit: no one saw the old content.
+         * The search text stays.
+         */
+        public Builder completeContent(String messageId, String content) {
+            completions.add(new Completion(Ids.require(messageId, "message id"), Objects.requireNonNull(content)));
+            return this;
+        }
+
+        /**
+         * Stores (or replaces) an attachment's metadata and key with its message, in the same
+         * transaction; written after the messages, so the message may be added in this transition.
+         */
+        public Builder attachment(Attachment attachment) {
+            attachments.add(Objects.requireNonNull(attachment));
             return this;
         }
 

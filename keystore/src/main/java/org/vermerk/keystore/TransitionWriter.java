@@ -57,6 +57,17 @@ final class TransitionWriter {
         for (Transition.Edit edit : t.edits) {
             MessageRepository.edit(c, edit.messageId(), edit.content(), edit.searchText(), edit.editedAt());
         }
+        for (Transition.Completion completion : t.completions) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE messages SET content = ? WHERE id = ? AND deleted_at IS NULL")) {
+                s.setString(1, completion.content());
+                s.setString(2, completion.messageId());
+                s.executeUpdate();
+            }
+        }
+        for (Attachment attachment : t.attachments) {
+            MessageRepository.saveAttachment(c, attachment);
+        }
         for (Map.Entry<String, DeliveryState> entry : t.deliveryStates.entrySet()) {
             try (PreparedStatement s = c.prepareStatement("UPDATE messages SET delivery_state = ? WHERE id = ?")) {
                 s.setInt(1, entry.getValue().code());

@@ -305,6 +305,11 @@ public final class Account implements AutoCloseable {
         return options.clock();
     }
 
+    /** The server's attachment routes (HTTPS, same trust and proxy as the connection). */
+    public org.vermerk.app.connection.BlobTransfer blobTransfer() {
+        return connector.blobTransfer();
+    }
+
     Connector connector() {
         return connector;
     }

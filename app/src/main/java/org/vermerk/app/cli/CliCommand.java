@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             DirectoryCommand.class,
             VerifyCommand.class,
             AcknowledgeCommand.class,
-            RecordsCommand.class
+            RecordsCommand.class,
+            AttachmentCommand.class
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {

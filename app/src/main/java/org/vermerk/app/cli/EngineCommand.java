@@ -15,6 +15,7 @@ abstract class EngineCommand extends CliCommand.Sub {
 
     @Override
     final void execute() throws Exception {
+        check();
         try (Account account = unlock(settings())) {
             this.account = account;
             ConversationEngine engine = ConversationEngine.start(account, listener());
@@ -25,6 +26,9 @@ abstract class EngineCommand extends CliCommand.Sub {
             }
         }
     }
+
+    /** Checks the arguments before the account is unlocked and the engine connects. */
+    void check() throws Exception {}
 
     ConversationListener listener() {
         return new ConversationListener() {};

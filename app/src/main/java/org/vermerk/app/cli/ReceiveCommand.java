@@ -92,6 +92,7 @@ final class ReceiveCommand extends EngineCommand {
                 "sentAt", message.sentAt().toString(),
                 "receivedAt", message.receivedAt().toString(),
                 "serverSeq", message.serverSeq());
+        attachment(message.content()).ifPresent(f -> fields.put("attachment", f));
         output.result(
                 message.conversationId() + "  " + message.id() + "  " + message.senderUserId() + "  sent "
                         + message.sentAt() + "  received " + message.receivedAt() + "  seq " + message.serverSeq()
@@ -153,6 +154,28 @@ final class ReceiveCommand extends EngineCommand {
         output.result(conversationId + "  " + messageId + "  " + change + (text == null ? "" : "\n  " + text), fields);
     }
 
+    /** A file message's attachment for {@code --json}: name, media type, size, SHA-256 (never the key). */
+    static java.util.Optional<Map<String, Object>> attachment(String content) {
+        try {
+            if (Payload.parse(content) instanceof Payload.File f) {
+                return java.util.Optional.of(Output.fields(
+                        "name",
+                        f.fileName(),
+                        "mediaType",
+                        f.mediaType(),
+                        "size",
+                        f.size(),
+                        "sha256",
+                        java.util.HexFormat.of().formatHex(f.sha256().toByteArray()),
+                        "text",
+                        f.text().orElse(null)));
+            }
+        } catch (Payload.InvalidPayloadException e) {
+            // described as unreadable
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The text, or what kind of content it is. */
     static String describe(String content) {
         try {
@@ -167,6 +190,7 @@ final class ReceiveCommand extends EngineCommand {
                             + r.targets().size() + " messages]";
                 case Payload.HistoryNote h -> "[earlier messages are not available on this device]";
                 case Payload.KeyChanged k -> "[the keys of " + k.userId() + " changed: compare the safety number]";
+                case Payload.File f -> AttachmentCli.describe(f);
                 default -> "[" + content.length() + " bytes]";
             };
         } catch (Payload.InvalidPayloadException e) {

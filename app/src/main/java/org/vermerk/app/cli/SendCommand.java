@@ -1,5 +1,6 @@
 package org.vermerk.app.cli;
 
+import java.nio.file.Path;
 import org.vermerk.app.account.Account;
 import org.vermerk.app.conversation.ConversationEngine;
 import org.vermerk.keystore.Message;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Sends a text, end-to-end encrypted: --to USER_ID uses your 1:1 conversation with that",
             "person (created on first use), --conversation ID any conversation. Waits until the server",
-            "accepted it; prints the conversation and message IDs."
+            "accepted it; prints the conversation and message IDs. --attach FILE sends a file (encrypted",
+            "with a fresh key, uploaded, then announced in the conversation)."
         })
 final class SendCommand extends EngineCommand {
     static final class Target {
@@ -33,8 +35,25 @@ final class SendCommand extends EngineCommand {
     @ArgGroup(multiplicity = "1")
     Target target;
 
-    @Parameters(paramLabel = "TEXT", description = "The text.")
+    @Option(
+            names = "--attach",
+            paramLabel = "FILE",
+            description =
+                    "Sends this file, encrypted (up to the server's limit, 25 MiB by default); TEXT goes with it.")
+    Path attach;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..1", description = "The text (optional with --attach).")
     String text;
+
+    @Override
+    void check() throws Exception {
+        if (attach == null && text == null) {
+            throw new CliFailure(ExitCodes.USAGE, "usage", "send needs a TEXT or --attach FILE");
+        }
+        if (attach != null && !java.nio.file.Files.isRegularFile(attach)) {
+            throw new CliFailure(ExitCodes.FAILED, "file", attach + " is not a readable file");
+        }
+    }
 
     @Override
     void run(Account account, ConversationEngine engine) throws Exception {
@@ -42,18 +61,20 @@ final class SendCommand extends EngineCommand {
         if (engine.conversation(conversationId).isEmpty()) {
             throw new CliFailure(ExitCodes.FAILED, "no_conversation", "no conversation " + conversationId);
         }
-        Message message = engine.sendText(conversationId, text);
+        Message message = attach != null
+                ? AttachmentCli.send(account, engine, conversationId, attach, text)
+                : engine.sendText(conversationId, text);
         awaitSent(engine);
-        output.result(
-                "Sent " + message.id() + " to conversation " + conversationId,
-                Output.fields(
-                        "event",
-                        "sent",
-                        "conversationId",
-                        conversationId,
-                        "messageId",
-                        message.id(),
-                        "sentAt",
-                        message.sentAt().toString()));
+        java.util.Map<String, Object> fields = Output.fields(
+                "event",
+                "sent",
+                "conversationId",
+                conversationId,
+                "messageId",
+                message.id(),
+                "sentAt",
+                message.sentAt().toString());
+        ReceiveCommand.attachment(message.content()).ifPresent(f -> fields.put("attachment", f));
+        output.result("Sent " + message.id() + " to conversation " + conversationId, fields);
     }
 }

@@ -40,6 +40,11 @@ public final class Connector implements AutoCloseable {
         return transport.connect(handshake, cursor, listener);
     }
 
+    /** The attachment routes of the same server, over the same TLS trust and proxy. */
+    public BlobTransfer blobTransfer() {
+        return new org.vermerk.app.connection.internal.HttpBlobTransfer(transport);
+    }
+
     /** Stops the shared timer and OkHttp's threads. Idempotent. */
     @Override
     public void close() {

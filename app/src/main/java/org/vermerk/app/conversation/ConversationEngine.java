@@ -404,6 +404,41 @@ public final class ConversationEngine implements AutoCloseable {
         return send(conversationId, (id, now) -> new Payload.Reaction(id, now, target, emoji));
     }
 
+    // ---- files (ADR 0021); the blob work is org.vermerk.app.attachment.Attachments' ----
+
+    /**
+     * Stores an own file message, held back from the outbox while its blob uploads (state PENDING,
+     * attachment UPLOADING). Refused like any content while a key change waits.
+     *
+     * @param maker the file without a blob ID, from the new message's ID and time
+     */
+    public Message holdFile(String conversationId, java.util.function.BiFunction<String, Instant, Payload.File> maker)
+            throws Exception {
+        return call(worker(conversationId), w -> {
+            List<String> waiting = trust.unacknowledged(
+                    members(conversationId).stream().map(Member::userId).toList());
+            if (!waiting.isEmpty()) {
+                throw new KeyChangeNotAcknowledgedException(conversationId, waiting);
+            }
+            return w.hold(maker::apply);
+        });
+    }
+
+    /** Sends a held file message with the ID of its uploaded blob (through the outbox). */
+    public Message releaseFile(String conversationId, String messageId, String blobId) throws Exception {
+        return call(worker(conversationId), w -> w.release(messageId, blobId));
+    }
+
+    /** Gives up a held file message whose blob cannot be uploaded: FAILED. */
+    public void failHeldFile(String conversationId, String messageId) throws Exception {
+        call(worker(conversationId), w -> w.failHeld(messageId));
+    }
+
+    /** A short-lived token for the server's attachment routes; waits for the connection. */
+    public ServerFrame.AttachmentTicketIssued attachmentTicket() throws Exception {
+        return request(ClientRequest.AttachmentTicket::new, ServerFrame.AttachmentTicketIssued.class);
+    }
+
     /** Tells the senders that these messages were read (not held back by a key change: it says nothing new). */
     public Message markRead(String conversationId, List<String> messageIds) throws Exception {
         return call(

@@ -307,6 +307,12 @@ final class ConversationWorker implements AutoCloseable {
                         if (payload instanceof Payload.Info i) {
                             info = i;
                         }
+                        if (payload instanceof Payload.File file) {
+                            if (!file.uploaded()) {
+                                throw new ConversationException("a file arrived without its blob");
+                            }
+                            t.attachment(FileMessages.received(file));
+                        }
                         t.addMessage(stored);
                         events.add(() -> engine.listener().onMessage(stored));
                         if (Receipts.confirms(payload) && !sender.equals(engine.userId())) {
@@ -389,6 +395,71 @@ final class ConversationWorker implements AutoCloseable {
         engine.listener().onMessage(message);
         engine.wakeOutbox();
         return message;
+    }
+
+    /**
+     * Stores an own file message with its attachment row, held back from the outbox while its blob
+     * uploads ({@link FileMessages}); the listener sees it as PENDING.
+     */
+    Message hold(PayloadMaker maker) throws Exception {
+        requireActive();
+        String id = UUID.randomUUID().toString();
+        Instant now = engine.clock().instant();
+        if (!(maker.make(id, now) instanceof Payload.File file) || file.uploaded()) {
+            throw new IllegalArgumentException("only a file not yet uploaded is held");
+        }
+        Message message = Message.of(
+                id,
+                conversationId,
+                null,
+                engine.userId(),
+                engine.deviceId(),
+                now,
+                now,
+                file.json(),
+                file.searchText().orElse(null),
+                DeliveryState.PENDING);
+        store(Transition.forConversation(conversationId).addMessage(message).attachment(FileMessages.held(file)));
+        engine.listener().onMessage(message);
+        return message;
+    }
+
+    /**
+     * Sends a held file message now that its blob is uploaded: its content gets the blob ID, the
+     * attachment row leaves UPLOADING and the outbox entry is written, in one transition (so after a
+     * crash the message is either still held, and uploaded again, or in the outbox, never both).
+     */
+    Message release(String messageId, String blobId) throws Exception {
+        requireActive();
+        Message held = engine.keystore()
+                .messages()
+                .find(messageId)
+                .orElseThrow(() -> new ConversationException("no message " + messageId));
+        if (!(Payload.parse(held.content()) instanceof Payload.File file) || file.uploaded()) {
+            throw new ConversationException("message " + messageId + " is not a held file");
+        }
+        Payload.File sent = file.withBlob(blobId);
+        ClientRequest request = encrypt(group(), sent);
+        store(Transition.forConversation(conversationId)
+                .completeContent(messageId, sent.json())
+                .attachment(FileMessages.uploaded(sent))
+                .enqueue(OutboxRequests.entry(conversationId, messageId, request)));
+        engine.listener().onDeliveryState(conversationId, messageId, DeliveryState.PENDING);
+        engine.wakeOutbox();
+        return engine.keystore().messages().find(messageId).orElseThrow();
+    }
+
+    /** A held file message whose blob cannot be uploaded: FAILED, and the row too. */
+    Void failHeld(String messageId) throws Exception {
+        Message held = engine.keystore().messages().find(messageId).orElse(null);
+        if (held == null || !(Payload.parse(held.content()) instanceof Payload.File file)) {
+            return null;
+        }
+        store(Transition.forConversation(conversationId)
+                .attachment(FileMessages.failed(file))
+                .deliveryState(messageId, DeliveryState.FAILED));
+        engine.listener().onDeliveryState(conversationId, messageId, DeliveryState.FAILED);
+        return null;
     }
 
     private ClientRequest encrypt(Group g, Payload payload) throws MlsException {

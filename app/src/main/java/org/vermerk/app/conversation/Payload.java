@@ -24,6 +24,8 @@ import java.util.Optional;
  *                                                   "type":"info",     "title":"…", "classification":"…"?
  *                                                   "type":"record-notice", "text":"…", "officialName":"…",
  *                                                                   "messageCount":N, "fileReference":"…"
+ *                                                   "type":"file",     "name":"…", "mediaType":"…", "size":N,
+ *                                                                   "sha256":"HEX", "key":"BASE64URL", "blob":"ID", "text":"…"?
  *                                                   "type":"key-changed", "userId":"…"   (local only, never sent)
  *                                                   "type":"history-note"                  (local only, never sent)
  * </pre>
@@ -134,6 +136,53 @@ public sealed interface Payload {
     }
 
     /**
+     * A file (ADR 0021): its name, media type and size as the sender gave them, the SHA-256 of its
+     * plaintext, the fresh random AES-256 key its blob was encrypted with, the server's blob ID and
+     * an optional text sent with it. The key travels only here, inside the MLS message, and is
+     * stored only in the encrypted keystore. A sender's own message has an empty {@code blob} while
+     * its blob uploads (it is held back from the outbox until then); one received without a blob is
+     * rejected. Never printed with its key.
+     */
+    record File(
+            String id,
+            Instant sentAt,
+            String fileName,
+            String mediaType,
+            long size,
+            org.vermerk.protocol.codec.Bytes sha256,
+            org.vermerk.protocol.crypto.Secret key,
+            String blob,
+            Optional<String> text)
+            implements Payload {
+        public File {
+            Objects.requireNonNull(fileName);
+            Objects.requireNonNull(mediaType);
+            Objects.requireNonNull(sha256);
+            Objects.requireNonNull(key);
+            Objects.requireNonNull(blob);
+            Objects.requireNonNull(text);
+            if (size < 0 || sha256.size() != 32 || key.size() != 32 || fileName.isBlank()) {
+                throw new IllegalArgumentException("file");
+            }
+        }
+
+        /** Whether the blob is uploaded (only then is the message sent). */
+        public boolean uploaded() {
+            return !blob.isEmpty();
+        }
+
+        /** The same file with the server's blob ID. */
+        public File withBlob(String blobId) {
+            return new File(id, sentAt, fileName, mediaType, size, sha256, key, blobId, text);
+        }
+
+        @Override
+        public String toString() {
+            return "File[" + id + ", " + size + " bytes]";
+        }
+    }
+
+    /**
      * The warning this device stores in a conversation when a member's device keys changed (ADR
      * 0014). Made locally, never sent; one that arrives from the network is rejected, so that no
      * member can fake or hide the warning.
@@ -166,6 +215,8 @@ public sealed interface Payload {
             case Text t -> Optional.of(t.text());
             case Edit e -> Optional.of(e.text());
             case RecordNotice n -> Optional.of(n.text());
+            case File f ->
+                Optional.of(f.text().map(t -> f.fileName() + "\n" + t).orElse(f.fileName()));
             default -> Optional.empty();
         };
     }
@@ -252,6 +303,22 @@ public sealed interface Payload {
                     node.put("messageCount", n.messageCount());
                     node.put("fileReference", n.fileReference());
                 }
+                case File f -> {
+                    node.put("type", "file");
+                    node.put("name", f.fileName());
+                    node.put("mediaType", f.mediaType());
+                    node.put("size", f.size());
+                    node.put(
+                            "sha256",
+                            java.util.HexFormat.of().formatHex(f.sha256().toByteArray()));
+                    byte[] key = f.key().expose();
+                    node.put(
+                            "key",
+                            java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+                    java.util.Arrays.fill(key, (byte) 0);
+                    node.put("blob", f.blob());
+                    f.text().ifPresent(t -> node.put("text", t));
+                }
                 case Unknown u -> throw new AssertionError();
             }
             try {
@@ -327,6 +394,25 @@ public sealed interface Payload {
                                 text(node, "officialName"),
                                 node.get("messageCount").asInt(),
                                 text(node, "fileReference"));
+                    }
+                    case "file" -> {
+                        if (!node.path("size").canConvertToLong()) {
+                            throw new IllegalArgumentException("size");
+                        }
+                        yield new File(
+                                id,
+                                sentAt,
+                                text(node, "name"),
+                                text(node, "mediaType"),
+                                node.get("size").asLong(),
+                                org.vermerk.protocol.codec.Bytes.of(
+                                        java.util.HexFormat.of().parseHex(text(node, "sha256"))),
+                                org.vermerk.protocol.crypto.Secret.wrap(
+                                        java.util.Base64.getUrlDecoder().decode(text(node, "key"))),
+                                text(node, "blob"),
+                                node.path("text").isTextual()
+                                        ? Optional.of(node.get("text").asText())
+                                        : Optional.empty());
                     }
                     default -> new Unknown(id, sentAt, json);
                 };

@@ -9,7 +9,8 @@ import org.vermerk.app.records.manifest.DeviceSigners;
 
 /**
  * The records service of an unlocked account: its keystore, the device's signature key (under a
- * self-signed device certificate, made per service) for the manifest, local attachment files, and
+ * self-signed device certificate, made per service) for the manifest, the encrypted attachment
+ * cache (decrypted as the export streams, ADR 0021), and
  * the context. What {@code vermerk cli records} and the client's Records screens use, so that
  * neither needs the keystore's types.
  */
@@ -26,7 +27,7 @@ public final class AccountRecords {
                         account.userId(),
                         account.deviceId(),
                         Instant.now(account.clock()))),
-                AttachmentContents.localFiles(),
+                org.vermerk.app.attachment.CachedAttachments.of(account),
                 context,
                 UUID::randomUUID);
     }

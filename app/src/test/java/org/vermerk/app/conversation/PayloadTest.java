@@ -1,6 +1,7 @@
 package org.vermerk.app.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,52 @@ class PayloadTest {
             assertThatThrownBy(() -> Payload.parse(bad))
                     .isInstanceOf(Payload.InvalidPayloadException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+        }
+    }
+
+    @Test
+    void aFileReadsBackWithItsKeyButNeverPrintsIt() throws Exception {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 7);
+        byte[] hash = new byte[32];
+        Payload.File file = new Payload.File(
+                "f1",
+                java.time.Instant.ofEpochMilli(5),
+                "Vermerk.pdf",
+                "application/pdf",
+                1234,
+                org.vermerk.protocol.codec.Bytes.of(hash),
+                org.vermerk.protocol.crypto.Secret.of(key),
+                "0123456789abcdef0123456789abcdef",
+                java.util.Optional.of("anbei"));
+
+        Payload.File back = (Payload.File) Payload.parse(file.json());
+
+        assertThat(back.fileName()).isEqualTo("Vermerk.pdf");
+        assertThat(back.size()).isEqualTo(1234);
+        assertThat(back.key().expose()).isEqualTo(key);
+        assertThat(back.blob()).isEqualTo(file.blob());
+        assertThat(back.text()).contains("anbei");
+        assertThat(back.searchText()).contains("Vermerk.pdf\nanbei");
+        String keyText = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+        assertThat(file.json()).contains(keyText);
+        assertThat(file.toString()).doesNotContain(keyText).doesNotContain("Vermerk");
+        assertThat(file.withBlob("").uploaded()).isFalse();
+    }
+
+    @Test
+    void aFileWithABadKeyHashOrSizeIsRefused() {
+        String good = "{\"v\":1,\"id\":\"f\",\"sentAt\":1,\"type\":\"file\",\"name\":\"a\",\"mediaType\":\"x/y\","
+                + "\"size\":1,\"sha256\":\"" + "00".repeat(32) + "\",\"key\":\"" + "A".repeat(43)
+                + "\",\"blob\":\"b\"}";
+        assertThatCode(() -> Payload.parse(good)).doesNotThrowAnyException();
+        for (String bad : java.util.List.of(
+                good.replace("\"size\":1", "\"size\":-1"),
+                good.replace("00".repeat(32), "00"),
+                good.replace("A".repeat(43), "A".repeat(10)),
+                good.replace("\"name\":\"a\"", "\"name\":\" \""),
+                good.replace("A".repeat(43), "!".repeat(43)))) {
+            assertThatThrownBy(() -> Payload.parse(bad)).isInstanceOf(Payload.InvalidPayloadException.class);
         }
     }
 }

@@ -34,7 +34,9 @@ public sealed interface ChatRow {
         /** This device joined later: earlier messages are not on it (ADR 0022). */
         HISTORY_NOTE,
         /** Content from a newer Vermerk that this one cannot show. */
-        UNKNOWN
+        UNKNOWN,
+        /** A file (ADR 0021); the text is what was sent with it, "" when nothing; details in {@link FileItem}. */
+        FILE
     }
 
     /**

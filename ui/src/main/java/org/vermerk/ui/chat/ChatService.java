@@ -72,6 +72,11 @@ public interface ChatService extends AutoCloseable {
         return userId;
     }
 
+    /** Files in conversations (ADR 0021); null when this service has none (the attach button is hidden). */
+    default ChatFiles files() {
+        return null;
+    }
+
     /** Stops the engine and its connection; idempotent. The account stays open. */
     @Override
     void close();

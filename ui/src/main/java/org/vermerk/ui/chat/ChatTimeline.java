@@ -102,6 +102,10 @@ public final class ChatTimeline {
                     kind = ChatRow.Kind.UNKNOWN;
                     text = "";
                 }
+                case Payload.File f -> {
+                    kind = ChatRow.Kind.FILE;
+                    text = f.text().orElse("");
+                }
                 default -> {
                     continue; // folded onto its target, or a receipt
                 }
@@ -123,11 +127,9 @@ public final class ChatTimeline {
                 previousSender = null;
             }
             boolean own = m.senderUserId().equals(ownUserId);
-            boolean showSender = group
-                    && !own
-                    && kind == ChatRow.Kind.TEXT
-                    && !m.senderUserId().equals(previousSender);
-            previousSender = kind == ChatRow.Kind.TEXT ? m.senderUserId() : null;
+            boolean content = kind == ChatRow.Kind.TEXT || kind == ChatRow.Kind.FILE;
+            boolean showSender = group && !own && content && !m.senderUserId().equals(previousSender);
+            previousSender = content ? m.senderUserId() : null;
             rows.add(new ChatRow.MessageRow(
                     m.id(),
                     kind,

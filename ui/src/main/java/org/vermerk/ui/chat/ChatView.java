@@ -30,6 +30,8 @@ import org.vermerk.ui.core.ViewLoader;
  * Enter sends, Shift+Enter breaks the line. The selected message's actions (reply, edit, delete
  * for everyone, react) are in its context menu and on keys; a reply or an edit shows in a bar above
  * the composer until sent or ended with Esc.
+ * Files come by the attach button, by pasting them
+ * (Ctrl+V in the composer) and by dropping them on the chat ({@link ChatFileInput}).
  */
 public final class ChatView {
     /** How close (in rows) to either end of the list scrolling reads the next page. */
@@ -82,6 +84,9 @@ public final class ChatView {
 
     /** The actions on the selected message (right click, the context-menu key, Shift+F10). */
     private final javafx.scene.control.ContextMenu messageMenu = new javafx.scene.control.ContextMenu();
+
+    @FXML
+    private Button attach;
 
     /**
      * @param actions buttons for the header (group info, records), placed right of the title
@@ -145,7 +150,13 @@ public final class ChatView {
         classification.setManaged(marking != null);
         ViewBindings.showText(error, model.errorProperty(), messages);
 
-        messageList.setCellFactory(list -> new MessageCell(messages, model.zone()));
+        FileBox.Host files = model.filesAvailable() ? new Files() : null;
+        messageList.setCellFactory(list -> new MessageCell(messages, model.zone(), files));
+        attach.setVisible(files != null);
+        attach.setManaged(files != null);
+        if (files != null) {
+            ChatFileInput.install(messageList, composer, model::attach);
+        }
         messageList.setItems(model.rows());
         // Shift+click or Shift+arrows select a range of messages (to mark them for the records).
         messageList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -228,6 +239,43 @@ public final class ChatView {
             }
         }
         e.consume();
+    }
+
+    /** The attach button: a file chooser (several files at once). */
+    @FXML
+    private void onAttach() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.get("chat.attach.title"));
+        List<java.io.File> chosen =
+                chooser.showOpenMultipleDialog(attach.getScene().getWindow());
+        if (chosen != null) {
+            model.attach(chosen.stream().map(java.io.File::toPath).toList());
+        }
+        composer.requestFocus();
+    }
+
+    /** Open and Save of the files in the list's cells. */
+    private final class Files implements FileBox.Host {
+        @Override
+        public FileItem file(String messageId) {
+            return model.file(messageId);
+        }
+
+        @Override
+        public void open(FileItem file) {
+            model.openFile(file.messageId(), DesktopFiles::open);
+        }
+
+        @Override
+        public void save(FileItem file) {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(messages.get("chat.file.save.title"));
+            chooser.setInitialFileName(org.vermerk.app.records.plan.SafeFileNames.sanitize(file.fileName()));
+            java.io.File target = chooser.showSaveDialog(messageList.getScene().getWindow());
+            if (target != null) {
+                model.saveFile(file.messageId(), target.toPath());
+            }
+        }
     }
 
     @FXML

@@ -16,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vermerk.app.conversation.Payload;
 import org.vermerk.keystore.Conversation;
 import org.vermerk.keystore.DeliveryState;
 import org.vermerk.keystore.Message;
@@ -148,6 +149,7 @@ public final class ChatViewModel {
     /** Reads the newest page and marks what it shows read. */
     public void open() {
         refreshMarks();
+        listenToFiles();
         loading = true;
         executor.submit(
                 () -> service.messagesBefore(conversation.id(), null, PAGE),
@@ -477,6 +479,7 @@ public final class ChatViewModel {
                     if (now >= 0 && found.isPresent()) {
                         window.set(now, found.get());
                         publish();
+                        refreshFile(messageId);
                     }
                 },
                 this::failed);
@@ -507,6 +510,172 @@ public final class ChatViewModel {
     /** The selected messages in time order (one, or the first and last of a range to mark). */
     public ObservableList<String> selectedMessageIds() {
         return selected;
+    }
+
+    // ---- files (ADR 0021) ----
+
+    /** The files of the window's messages, by message ID; FX thread. */
+    private final java.util.Map<String, FileItem> files = new java.util.HashMap<>();
+
+    /** Whether files can be sent here (the attach button, paste and drop). */
+    public boolean filesAvailable() {
+        return service.files() != null;
+    }
+
+    /** The file of a FILE row; null when not (yet) known. */
+    public FileItem file(String messageId) {
+        return files.get(messageId);
+    }
+
+    /**
+     * Sends files (chosen, pasted or dropped), each as a message of its own, in the given order;
+     * the draft stays. A file that cannot be sent (too large, unreadable) says why and the others
+     * go on.
+     */
+    public void attach(List<java.nio.file.Path> paths) {
+        ChatFiles chatFiles = service.files();
+        if (chatFiles == null || closed || paths.isEmpty()) {
+            return;
+        }
+        error.set(null);
+        listenToFiles();
+        String id = conversation.id();
+        List<java.nio.file.Path> todo = List.copyOf(paths);
+        executor.submit(
+                () -> {
+                    Exception first = null;
+                    for (java.nio.file.Path path : todo) {
+                        try {
+                            chatFiles.send(id, path);
+                        } catch (Exception e) {
+                            first = first == null ? e : first;
+                        }
+                    }
+                    if (first != null) {
+                        throw first;
+                    }
+                    return todo.size();
+                },
+                sent -> {},
+                failure -> error.set(FileErrors.of(failure)));
+    }
+
+    /** Saves a file, decrypted, at {@code target} (downloading it first if needed). */
+    public void saveFile(String messageId, java.nio.file.Path target) {
+        fileWork(
+                messageId,
+                files -> {
+                    files.save(messageId, target);
+                    return target;
+                },
+                saved -> {});
+    }
+
+    /**
+     * Decrypts a file into the client's private directory and hands it to {@code opener} (the
+     * desktop's program for it); the copy is deleted on lock and exit.
+     */
+    public void openFile(String messageId, Consumer<java.nio.file.Path> opener) {
+        fileWork(messageId, files -> files.open(messageId), opener);
+    }
+
+    private <T> void fileWork(String messageId, FileCall<T> call, Consumer<T> done) {
+        ChatFiles chatFiles = service.files();
+        FileItem item = files.get(messageId);
+        if (chatFiles == null || item == null) {
+            return;
+        }
+        item.error().set(null);
+        listenToFiles();
+        executor.submit(
+                () -> call.call(chatFiles),
+                result -> {
+                    refreshFile(messageId);
+                    done.accept(result);
+                },
+                failure -> {
+                    item.progress().set(-1);
+                    item.error().set(FileErrors.of(failure));
+                    refreshFile(messageId);
+                });
+    }
+
+    @FunctionalInterface
+    private interface FileCall<T> {
+        T call(ChatFiles files) throws Exception;
+    }
+
+    /** Progress and changes of this conversation's files come here (on the FX thread). */
+    private void listenToFiles() {
+        ChatFiles chatFiles = service.files();
+        if (chatFiles == null) {
+            return;
+        }
+        String id = conversation.id();
+        chatFiles.listen(new ChatFiles.Listener() {
+            @Override
+            public void progress(String conversationId, String messageId, long done, long total) {
+                if (conversationId.equals(id)) {
+                    executor.runOnUiThread(() -> {
+                        FileItem item = files.get(messageId);
+                        if (item != null && !closed) {
+                            item.progress().set(total <= 0 ? -1 : Math.min(1.0, done / (double) total));
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void changed(String conversationId, String messageId) {
+                if (conversationId.equals(id)) {
+                    executor.runOnUiThread(() -> refreshFile(messageId));
+                }
+            }
+        });
+    }
+
+    /** Makes items for the window's files (new ones read their state; small received ones download). */
+    private void trackFiles() {
+        if (service.files() == null) {
+            return;
+        }
+        for (Message m : window) {
+            if (files.containsKey(m.id())) {
+                continue;
+            }
+            Payload p;
+            try {
+                p = Payload.parse(m.content());
+            } catch (Payload.InvalidPayloadException e) {
+                continue;
+            }
+            if (p instanceof Payload.File f) {
+                files.put(m.id(), FileItem.of(m.id(), f.fileName(), f.size()));
+                refreshFile(m.id());
+            }
+        }
+    }
+
+    /** Reads a file's state again; a small one on the server starts downloading. */
+    private void refreshFile(String messageId) {
+        ChatFiles chatFiles = service.files();
+        FileItem item = files.get(messageId);
+        if (chatFiles == null || item == null || closed) {
+            return;
+        }
+        executor.submit(
+                () -> chatFiles.state(messageId),
+                state -> state.ifPresent(s -> {
+                    if (s.state() != item.state().get()) {
+                        item.progress().set(-1);
+                    }
+                    item.state().set(s.state());
+                    if (s.state() == org.vermerk.app.attachment.AttachmentState.State.ON_SERVER
+                            && item.error().get() == null) {
+                        chatFiles.downloadIfSmall(messageId);
+                    }
+                }),
+                this::failed);
     }
 
     /** How many messages the window holds (tests: memory stays bounded). */
@@ -559,6 +728,7 @@ public final class ChatViewModel {
 
     /** Shows the window's rows, replacing only the part that changed (the list keeps its cells and scroll position). */
     private void publish() {
+        trackFiles();
         List<ChatRow> next = ChatTimeline.rows(window, service.userId(), group(), zone, marked);
         RowDiff.apply(rows, next);
     }

@@ -19,8 +19,37 @@ public final class EngineChatService implements ChatService {
     /** Guarded by this: closed once. */
     private boolean closed;
 
+    /** Null when the account's attachment cache could not be prepared. */
+    private final EngineChatFiles files;
+
     public EngineChatService(ConversationEngine engine) {
+        this(engine, null);
+    }
+
+    private EngineChatService(ConversationEngine engine, EngineChatFiles files) {
         this.engine = engine;
+        this.files = files;
+    }
+
+    /**
+     * With files: starts the account's attachment service (it uploads again what a crash left). If
+     * its cache cannot be prepared the chat works without files, and says why in the log.
+     */
+    public static EngineChatService withFiles(org.vermerk.app.account.Account account, ConversationEngine engine) {
+        EngineChatFiles files = new EngineChatFiles();
+        try {
+            files.attach(org.vermerk.app.attachment.Attachments.start(account, engine, files));
+            return new EngineChatService(engine, files);
+        } catch (org.vermerk.app.attachment.AttachmentException e) {
+            org.slf4j.LoggerFactory.getLogger(EngineChatService.class)
+                    .warn("event=attachments_unavailable error={}", e.getClass().getSimpleName());
+            return new EngineChatService(engine, null);
+        }
+    }
+
+    @Override
+    public ChatFiles files() {
+        return files;
     }
 
     @Override
@@ -135,6 +164,9 @@ public final class EngineChatService implements ChatService {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            if (files != null) {
+                files.close(); // also deletes the decrypted copies made for opening
+            }
             engine.close();
         }
     }

@@ -35,12 +35,31 @@ final class MessageCell extends ListCell<ChatRow> {
     private final Label meta = new Label();
     private final Label ticks = new Label();
     private final HBox footer = new HBox(6, reactions, spacer(), meta, ticks);
-    private final VBox bubble = new VBox(2, sender, reply, text, footer);
-    private final HBox row = new HBox(bubble);
+    private final FileBox file;
+
+    /** What {@link #speak} says, set by each fill. */
+    private String spokenWho;
+
+    private String spokenBody;
+    private String spokenTime;
+    private String spokenTail;
+    private boolean spokenFile;
+    private final VBox bubble;
+    private final HBox row;
 
     MessageCell(Messages messages, ZoneId zone) {
+        this(messages, zone, null);
+    }
+
+    /** @param files where FILE rows find their file and send Open and Save; null: no files shown */
+    MessageCell(Messages messages, ZoneId zone, FileBox.Host files) {
         this.messages = messages;
         this.zone = zone;
+        this.file = files == null ? null : new FileBox(messages, files, this::speak);
+        this.bubble = file == null
+                ? new VBox(2, sender, reply, text, footer)
+                : new VBox(2, sender, reply, file, text, footer);
+        this.row = new HBox(bubble);
         this.dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(messages.locale());
         getStyleClass().add("message-cell");
         setPrefWidth(0); // wrap inside the list's width instead of scrolling sideways
@@ -104,7 +123,7 @@ final class MessageCell extends ListCell<ChatRow> {
         if (m.marked()) {
             bubble.getStyleClass().add("marked");
         }
-        boolean notice = m.kind() != ChatRow.Kind.TEXT;
+        boolean notice = m.kind() != ChatRow.Kind.TEXT && m.kind() != ChatRow.Kind.FILE;
         if (m.own() && !notice) {
             bubble.getStyleClass().add("own");
         }
@@ -127,8 +146,14 @@ final class MessageCell extends ListCell<ChatRow> {
             case KEY_CHANGED -> messages.get("chat.keyChanged", m.text());
             case HISTORY_NOTE -> messages.get("chat.historyNote");
             case UNKNOWN -> messages.get("chat.unknown");
+            case FILE -> m.deleted() ? messages.get("chat.deleted") : m.text();
         };
         text.setText(body);
+        text.setVisible(!body.isEmpty());
+        text.setManaged(!body.isEmpty());
+        if (file != null) {
+            file.show(m.kind() == ChatRow.Kind.FILE && !m.deleted() ? m.id() : null);
+        }
         show(reactions, m.reactions().isEmpty() ? null : m.reactions());
         String time = TIME.format(m.sentAt().atZone(zone));
         String shownTime = m.edited() ? messages.get("chat.edited", time) : time;
@@ -143,11 +168,21 @@ final class MessageCell extends ListCell<ChatRow> {
         }
         String who = m.own() ? messages.get("chat.sender.own") : m.senderUserId();
         String state = m.own() && !notice ? " " + messages.get(stateKey(m.state())) : "";
-        setAccessibleText(messages.get("chat.message.accessible", who, body, time)
-                + (reply.isVisible() ? messages.get("chat.message.reply.accessible", reply.getText()) : "")
+        spokenWho = who;
+        spokenBody = body;
+        spokenTime = time;
+        spokenTail = (reply.isVisible() ? messages.get("chat.message.reply.accessible", reply.getText()) : "")
                 + (m.reactions().isEmpty() ? "" : messages.get("chat.message.reactions.accessible", m.reactions()))
                 + state
-                + (m.marked() ? messages.get("chat.marked.accessible") : ""));
+                + (m.marked() ? messages.get("chat.marked.accessible") : "");
+        spokenFile = file != null && m.kind() == ChatRow.Kind.FILE && !m.deleted();
+        speak();
+    }
+
+    /** The screen reader's text; again when the file's state changes (the row stays the same). */
+    private void speak() {
+        String body = spokenFile ? (file.accessibleText() + " " + spokenBody).strip() : spokenBody;
+        setAccessibleText(messages.get("chat.message.accessible", spokenWho, body, spokenTime) + spokenTail);
     }
 
     private static void show(Label label, String value) {

@@ -91,8 +91,14 @@ final class ConversationCell extends ListCell<ConversationItem> {
             case KEY_CHANGED -> messages.get("chat.keyChanged", last.text());
             case HISTORY_NOTE -> messages.get("chat.historyNote");
             case UNKNOWN -> messages.get("chat.unknown");
+            case FILE ->
+                last.deleted()
+                        ? messages.get("chat.deleted")
+                        : (messages.get("chat.file.preview") + " " + last.text().replace('\n', ' ')).strip();
         };
-        return last.own() && last.kind() == ChatRow.Kind.TEXT ? messages.get("main.preview.own", text) : text;
+        return last.own() && (last.kind() == ChatRow.Kind.TEXT || last.kind() == ChatRow.Kind.FILE)
+                ? messages.get("main.preview.own", text)
+                : text;
     }
 
     private String time(ConversationItem item) {

@@ -130,7 +130,7 @@ public final class ClientFlow {
                 opened.userId(),
                 listener -> {
                     engine = ConversationEngine.start(opened, listener);
-                    return new EngineChatService(engine);
+                    return EngineChatService.withFiles(opened, engine);
                 },
                 executor,
                 clock.getZone(),

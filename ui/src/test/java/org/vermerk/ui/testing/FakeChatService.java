@@ -132,6 +132,23 @@ public final class FakeChatService implements ChatService {
                 .findFirst();
     }
 
+    /** Files for the chat (ADR 0021); null: none, as before. */
+    public org.vermerk.ui.chat.ChatFiles files;
+
+    @Override
+    public org.vermerk.ui.chat.ChatFiles files() {
+        return files;
+    }
+
+    /** Stores a message with any content (a file's payload) and reports it, as the engine does. */
+    public Message store(Message message) {
+        messages.get(message.conversationId()).add(message);
+        if (listener != null) {
+            listener.onMessage(message);
+        }
+        return message;
+    }
+
     @Override
     public Message sendText(String conversationId, String text) {
         return send(conversationId, (id, at) -> new Payload.Text(id, at, text, Optional.empty()));
