@@ -96,11 +96,15 @@ class ChatActionsWindowsTest {
     }
 
     private void show(FxRobot robot, Stage stage, Account account) {
-        robot.interact(() -> flows.add(VermerkClient.open(
-                stage,
-                new VermerkClient.Options(account.home(), Policies.none(), TestServer.quickOptions()),
-                executor,
-                Optional.of(account))));
+        robot.interact(() -> {
+            flows.add(VermerkClient.open(
+                    stage,
+                    new VermerkClient.Options(account.home(), Policies.none(), TestServer.quickOptions()),
+                    executor,
+                    Optional.of(account)));
+            stage.setWidth(1100); // the README's size, whatever an earlier test left the shared stage at
+            stage.setHeight(720);
+        });
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
