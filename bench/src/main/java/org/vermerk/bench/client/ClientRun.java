@@ -94,7 +94,7 @@ final class ClientRun {
                 }
                 String[] parts = line.split(" ", 2);
                 if (!parts[0].equals("intervals-us")) {
-                    System.out.println("  client: " + line);
+                    System.out.println("  client: " + line); // stalled=true: the oldest message was not reached
                 }
                 events.put(parts[0], fields(parts.length > 1 ? parts[1] : ""));
                 if (parts[0].equals("list-shown")) {

@@ -74,6 +74,12 @@ public final class MeasurementProbe {
     private int waitingFrames;
     private double lastPosition = Double.NaN;
 
+    /** When the position last changed (pulse time, ns); after {@link #STALL_NANOS} without a change the scroll ends. */
+    private long lastMove;
+
+    /** A page read takes milliseconds; ten seconds at one place means no page is coming. */
+    private static final long STALL_NANOS = 10_000_000_000L;
+
     private MeasurementProbe(Stage stage, String conversationId, String oldestId, PrintStream out) {
         this.stage = stage;
         this.conversationId = conversationId;
@@ -197,12 +203,19 @@ public final class MeasurementProbe {
                 }
                 if (atOldest(flow)) {
                     stop();
-                    finish(now);
+                    finish(now, false);
                     return;
                 }
                 double position = flow.getPosition();
                 if (position == lastPosition) {
                     waitingFrames++; // at the top of the loaded window, the older page not read yet
+                    if (now - lastMove > STALL_NANOS) {
+                        stop();
+                        finish(now, true);
+                        return;
+                    }
+                } else {
+                    lastMove = now;
                 }
                 lastPosition = position;
                 flow.scrollPixels(-flow.getHeight());
@@ -227,9 +240,22 @@ public final class MeasurementProbe {
         return false;
     }
 
-    private void finish(long now) {
+    /** @param stalled the oldest message was not reached: the list stopped at the top of its window */
+    private void finish(long now, boolean stalled) {
         phase = Phase.DONE;
-        report("scrolled", "frames=" + frames, "waiting=" + waitingFrames, "ms=" + (now - scrollStart) / 1_000_000);
+        String top = stage.getScene().lookup("#messageList") instanceof ListView<?> list
+                        && !list.getItems().isEmpty()
+                        && list.getItems().size() > 1
+                        && list.getItems().get(1) instanceof ChatRow.MessageRow row
+                ? row.sentAt().toString()
+                : "?";
+        report(
+                "scrolled",
+                "frames=" + frames,
+                "waiting=" + waitingFrames,
+                "ms=" + (now - scrollStart) / 1_000_000,
+                "stalled=" + stalled,
+                "top-sent-at=" + top);
         out.println(PREFIX + " intervals-us " + intervals);
         out.flush();
     }
