@@ -43,7 +43,8 @@ final class ClientRun {
             int waitingFrames,
             long scrollMs,
             long rssKiB,
-            long hwmKiB) {}
+            long hwmKiB,
+            boolean stalled) {}
 
     private final List<String> command;
     private final Map<String, String> environment;
@@ -134,7 +135,8 @@ final class ClientRun {
                     0,
                     0,
                     0,
-                    0);
+                    0,
+                    false);
         }
         Map<String, String> scrolled = events.get("scrolled");
         Map<String, String> end = events.get("intervals-us");
@@ -149,7 +151,8 @@ final class ClientRun {
                 Integer.parseInt(scrolled.get("waiting")),
                 Long.parseLong(scrolled.get("ms")),
                 Long.parseLong(end.get("rss-kib")),
-                Long.parseLong(end.get("hwm-kib")));
+                Long.parseLong(end.get("hwm-kib")),
+                Boolean.parseBoolean(scrolled.get("stalled")));
     }
 
     private static double millisSince(Map<String, String> event, long startedMicros) {

@@ -96,7 +96,7 @@ public final class ClientStartDriver {
                         "run %d: unlock screen %.0f ms, list %.0f ms (%d conversations, %d unread, RSS %d MiB),"
                                 + " chat %.0f ms; scrolled in %.1f s: %d frames (%d waiting for a page),"
                                 + " median %.1f p95 %.1f p99 %.1f max %.1f ms, %d over 33 ms;"
-                                + " RSS %d MiB, peak %d MiB; load %s%n",
+                                + " RSS %d MiB, peak %d MiB%s; load %s%n",
                         i + 1,
                         r.unlockShownMs(),
                         r.listShownMs(),
@@ -114,6 +114,7 @@ public final class ClientStartDriver {
                         r.pacing().over33ms(),
                         r.rssKiB() / 1024,
                         r.hwmKiB() / 1024,
+                        r.stalled() ? "; STALLED: the chat stopped before the oldest message" : "",
                         loadAverage());
             }
             printMedians(out, results, startOnly);
@@ -136,7 +137,9 @@ public final class ClientStartDriver {
             return;
         }
         out.printf(
-                "| scrolling end to end | %.1f s, %.0f frames |%n",
+                "| scrolling (%d of %d runs stalled before the oldest message) | %.1f s, %.0f frames |%n",
+                results.stream().filter(ClientRun.Result::stalled).count(),
+                results.size(),
                 median(results, r -> r.scrollMs() / 1000.0),
                 median(results, r -> r.pacing().frames()));
         out.printf(
