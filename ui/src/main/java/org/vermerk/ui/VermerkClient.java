@@ -20,6 +20,7 @@ import org.vermerk.ui.core.ClientSettings;
 import org.vermerk.ui.core.FxDialogService;
 import org.vermerk.ui.core.TaskExecutor;
 import org.vermerk.ui.core.Theme;
+import org.vermerk.ui.probe.MeasurementProbe;
 import org.vermerk.ui.shell.ClientFlow;
 import org.vermerk.ui.shell.ClientWindow;
 
@@ -55,6 +56,7 @@ public final class VermerkClient {
             try {
                 Stage stage = new Stage();
                 ClientFlow flow = open(stage, options, executor);
+                MeasurementProbe.installIfRequested(stage); // off unless bench's driver asks for it
                 stage.setOnHidden(e -> {
                     try {
                         flow.close();

@@ -386,18 +386,24 @@ public final class ChatView {
     private void watchScrolling() {
         for (Node node : messageList.lookupAll(".scroll-bar")) {
             if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                bar.valueProperty().subscribe(value -> {
-                    int size = messageList.getItems().size();
-                    if (size == 0) {
-                        return;
-                    }
-                    if (firstVisible() <= PAGE_TRIGGER) {
-                        model.loadOlder();
-                    } else if (lastVisible() >= size - 1 - PAGE_TRIGGER) {
-                        model.loadNewer();
-                    }
-                });
+                // The value changes while the list is laid out, before its cells show the new
+                // rows: look at them after this pulse, or reaching the top in one step would read
+                // no page and stay there (found by bench's client driver).
+                bar.valueProperty().subscribe(value -> Platform.runLater(this::loadNearEnds));
             }
+        }
+    }
+
+    /** Reads the next page when the first or last visible row is near that end of the window. */
+    private void loadNearEnds() {
+        int size = messageList.getItems() == null ? 0 : messageList.getItems().size();
+        if (size == 0) {
+            return;
+        }
+        if (firstVisible() <= PAGE_TRIGGER) {
+            model.loadOlder();
+        } else if (lastVisible() >= size - 1 - PAGE_TRIGGER) {
+            model.loadNewer();
         }
     }
 

@@ -73,6 +73,15 @@ public final class ChatViewModel {
     /** A page read is under way; another waits for it. */
     private boolean loading;
 
+    /**
+     * The view asked for the older (newer) page while another read was under way: read it when
+     * that one is done. Without this, a user who reaches the top while a page is read would wait
+     * there for good, as the scroll position no longer changes (found by bench's client driver).
+     */
+    private boolean olderWanted;
+
+    private boolean newerWanted;
+
     private boolean closed;
 
     /**
@@ -204,7 +213,12 @@ public final class ChatViewModel {
 
     /** Reads the page before the oldest loaded message (the user scrolled to the top). */
     public void loadOlder() {
-        if (loading || closed || !olderAvailable.get() || window.isEmpty()) {
+        if (loading) {
+            olderWanted = true;
+            return;
+        }
+        olderWanted = false;
+        if (closed || !olderAvailable.get() || window.isEmpty()) {
             return;
         }
         loading = true;
@@ -224,13 +238,19 @@ public final class ChatViewModel {
                         newerAvailable = true;
                     }
                     publish();
+                    serveWanted();
                 },
                 this::failed);
     }
 
     /** Reads the page after the newest loaded message, when the newest were dropped (the user scrolled down). */
     public void loadNewer() {
-        if (loading || closed || !newerAvailable || window.isEmpty()) {
+        if (loading) {
+            newerWanted = true;
+            return;
+        }
+        newerWanted = false;
+        if (closed || !newerAvailable || window.isEmpty()) {
             return;
         }
         loading = true;
@@ -253,8 +273,18 @@ public final class ChatViewModel {
                     if (!newerAvailable) {
                         markShown();
                     }
+                    serveWanted();
                 },
                 this::failed);
+    }
+
+    /** Reads the page the view asked for while the last one was read, if any (older first: the user scrolled up). */
+    private void serveWanted() {
+        if (olderWanted) {
+            loadOlder();
+        } else if (newerWanted) {
+            loadNewer();
+        }
     }
 
     /**
@@ -735,6 +765,8 @@ public final class ChatViewModel {
 
     private void failed(Throwable failure) {
         loading = false;
+        olderWanted = false; // no retry behind the user's back; scrolling asks again
+        newerWanted = false;
         LOG.warn(
                 "event=chat_failed conversation={} error={}",
                 conversation.id(),

@@ -46,6 +46,14 @@ final class RecordsScreens {
     private final MainViewModel main;
     private final Runnable showMain;
 
+    /**
+     * The official this device acts for (named once the directory answered), and the records
+     * backend made for them on first use: making it loads BouncyCastle's JCA provider and signs a
+     * device certificate, which cost the unlock up to a second on the FX thread when it was made
+     * here eagerly (docs/benchmarks.md, "Desktop client"). FX thread only.
+     */
+    private Official self;
+
     private RecordsBackend backend;
 
     RecordsScreens(
@@ -65,24 +73,29 @@ final class RecordsScreens {
         this.settings = settings;
         this.main = main;
         this.showMain = showMain;
-        this.backend = backendAs(Official.named(account.userId(), null));
+        this.self = Official.named(account.userId(), null);
         executor.submit(
                 () -> engine.directory().user(account.userId()),
-                found ->
-                        found.ifPresent(user -> backend = backendAs(Official.named(user.userId(), user.displayName()))),
+                found -> found.ifPresent(user -> {
+                    self = Official.named(user.userId(), user.displayName());
+                    backend = null;
+                }),
                 failure -> LOG.info(
                         "event=own_name_unknown error={}", failure.getClass().getSimpleName()));
     }
 
-    private RecordsBackend backendAs(Official self) {
-        return RecordsBackend.of(AccountRecords.service(account, self, settings.effective()));
+    private RecordsBackend backend() {
+        if (backend == null) {
+            backend = RecordsBackend.of(AccountRecords.service(account, self, settings.effective()));
+        }
+        return backend;
     }
 
     void showRecords() {
         Optional<java.nio.file.Path> exportDirectory =
                 settings.effective().get(Settings.EXPORT_DIRECTORY).value();
         RecordsViewModel model = new RecordsViewModel(
-                RecordsBackend.titled(backend, main.titles()), executor, dialogs, exportDirectory, showMain);
+                RecordsBackend.titled(backend(), main.titles()), executor, dialogs, exportDirectory, showMain);
         model.refresh();
         window.show(Screen.of(messages -> new RecordsView(model, messages, ZoneId.systemDefault()).load())
                 .withEscape(showMain));
@@ -107,7 +120,7 @@ final class RecordsScreens {
             main.open(conversationId);
         };
         MarkDialogViewModel model =
-                new MarkDialogViewModel(target, backend, executor, result -> marked(result, chat, back), back);
+                new MarkDialogViewModel(target, backend(), executor, result -> marked(result, chat, back), back);
         window.show(Screen.of(messages -> new MarkDialogView(model, messages).load())
                 .withEscape(model::cancel));
     }

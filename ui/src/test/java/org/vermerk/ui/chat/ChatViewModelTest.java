@@ -83,6 +83,77 @@ class ChatViewModelTest {
         assertThat(((ChatRow.MessageRow) model.rows().getLast()).text()).isEqualTo("Antwort von weit oben");
     }
 
+    /** Holds submitted work until the test releases it, as a slow store would. */
+    private static final class HeldExecutor implements org.vermerk.ui.core.TaskExecutor {
+        private final java.util.ArrayDeque<Runnable> held = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> Cancellable submit(
+                Work<T> work,
+                java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<? super Throwable> onFailure) {
+            held.add(() -> {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+            return () -> {};
+        }
+
+        void releaseOne() {
+            held.remove().run();
+        }
+
+        int pending() {
+            return held.size();
+        }
+
+        @Override
+        public void runOnUiThread(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public Cancellable schedule(java.time.Duration delay, Runnable action) {
+            return () -> {};
+        }
+
+        @Override
+        public void shutdown() {}
+    }
+
+    @Test
+    void scrollingToTheTopWhileAPageIsReadReadsTheNextPageWhenThatOneIsDone() {
+        Conversation c = service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
+        Instant start = Instant.parse("2026-01-01T08:00:00Z");
+        for (int i = 0; i < 1_000; i++) {
+            service.receive("c1", BEN, start.plusSeconds(60L * i), "Nachricht " + i);
+        }
+        HeldExecutor executor = new HeldExecutor();
+        ChatViewModel model = new ChatViewModel(c, "Ben", service, executor, ZoneOffset.UTC, readReported::add);
+        model.open();
+        executor.releaseOne();
+        while (executor.pending() > 0) {
+            executor.releaseOne(); // the read marker
+        }
+        model.loadOlder();
+        model.loadOlder(); // the view reached the top again before the first page arrived
+        assertThat(executor.pending()).as("one read at a time").isEqualTo(1);
+        executor.releaseOne();
+        assertThat(model.loadedCount()).isEqualTo(2 * ChatViewModel.PAGE);
+        assertThat(executor.pending())
+                .as("the page asked for meanwhile is read now")
+                .isEqualTo(1);
+        executor.releaseOne();
+        assertThat(model.loadedCount()).isEqualTo(3 * ChatViewModel.PAGE);
+        assertThat(executor.pending()).as("and nothing more unless asked").isZero();
+    }
+
     @Test
     void sendingClearsTheDraftAndTheOwnMessageAppearsPendingWhileBlankDraftsAreNotSent() {
         Conversation c = service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
