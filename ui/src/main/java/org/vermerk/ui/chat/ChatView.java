@@ -37,6 +37,9 @@ public final class ChatView {
     /** How close (in rows) to either end of the list scrolling reads the next page. */
     private static final int PAGE_TRIGGER = 5;
 
+    /** Whether a {@link #loadNearEnds} check waits for the next layout pass. */
+    private boolean endsCheckPending;
+
     private final ChatViewModel model;
     private final Messages messages;
     private final List<Node> actions;
@@ -381,6 +384,34 @@ public final class ChatView {
         } else if (first >= 0 && from <= first && net != 0) {
             messageList.scrollTo(Math.max(0, first + net));
         }
+        // A page that arrived while the user stayed at an end (the scroll bar no longer moves there)
+        // must lead to the next one, or the chat stops loading (found by bench's client driver).
+        loadNearEndsAfterLayout();
+    }
+
+    /**
+     * Runs {@link #loadNearEnds} once, after the next layout pass: only then do the list's cells
+     * show the new rows, so their indexes say where the user really is.
+     */
+    private void loadNearEndsAfterLayout() {
+        javafx.scene.Scene scene = messageList.getScene();
+        if (scene == null || endsCheckPending) {
+            return;
+        }
+        endsCheckPending = true;
+        Runnable[] check = new Runnable[1];
+        boolean[] ran = new boolean[1];
+        check[0] = () -> {
+            if (ran[0]) {
+                return; // removed in the next runnable; a later check has its own listener
+            }
+            ran[0] = true;
+            endsCheckPending = false;
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+            loadNearEnds();
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+        Platform.requestNextPulse();
     }
 
     private void watchScrolling() {
@@ -389,7 +420,7 @@ public final class ChatView {
                 // The value changes while the list is laid out, before its cells show the new
                 // rows: look at them after this pulse, or reaching the top in one step would read
                 // no page and stay there (found by bench's client driver).
-                bar.valueProperty().subscribe(value -> Platform.runLater(this::loadNearEnds));
+                bar.valueProperty().subscribe(value -> loadNearEndsAfterLayout());
             }
         }
     }

@@ -170,6 +170,7 @@ public final class ChatViewModel {
                     olderAvailable.set(page.size() == PAGE);
                     publish();
                     markShown();
+                    serveWanted();
                 },
                 this::failed);
     }
@@ -200,6 +201,7 @@ public final class ChatViewModel {
                     focus.set(null);
                     focus.set(messageId);
                     markShown();
+                    serveWanted();
                 },
                 this::failed);
     }
@@ -228,6 +230,7 @@ public final class ChatViewModel {
                 page -> {
                     loading = false;
                     if (window.isEmpty() || !window.getFirst().id().equals(oldest)) {
+                        serveWanted(); // the window was replaced meanwhile (a jump, a reopen)
                         return;
                     }
                     window.addAll(0, page);
@@ -260,6 +263,7 @@ public final class ChatViewModel {
                 page -> {
                     loading = false;
                     if (window.isEmpty() || !window.getLast().id().equals(newest)) {
+                        serveWanted();
                         return;
                     }
                     window.addAll(page);

@@ -1,0 +1,90 @@
+package org.vermerk.ui.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.vermerk.app.policy.Language;
+import org.vermerk.keystore.Conversation;
+import org.vermerk.ui.core.FxTaskExecutor;
+import org.vermerk.ui.core.Messages;
+import org.vermerk.ui.testing.FakeChatService;
+import org.vermerk.ui.testing.RecordingDialogs;
+
+/**
+ * Scrolling a long conversation from its newest message to its oldest, a screen per pulse as a
+ * held Page Up would: every page must follow the last one, also when a page arrives while the
+ * list already sits at the top of its window (the scroll bar does not move there any more). The
+ * pages are read on the real background executor, so they arrive late, as they do over the store.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChatScrollingTest {
+    private static final String ANNA = "anna@bmi.example";
+    private static final String BEN = "ben@bmi.example";
+    private static final int MESSAGES = 2_500;
+
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+    private ChatView view;
+
+    @Start
+    void start(Stage stage) {
+        FakeChatService service = new FakeChatService(ANNA);
+        Conversation c = service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
+        Instant start = Instant.parse("2026-01-01T08:00:00Z");
+        for (int i = 0; i < MESSAGES; i++) {
+            service.receive("c1", i % 3 == 0 ? ANNA : BEN, start.plusSeconds(300L * i), "Nachricht " + i);
+        }
+        ChatViewModel model = new ChatViewModel(
+                c, "Ben", service, executor, ZoneOffset.UTC, new RecordingDialogs(), id -> {});
+        view = new ChatView(model, Messages.of(Language.GERMAN), List.of(), List.of());
+        stage.setScene(new Scene(view.load(), 500, 600));
+        stage.show();
+        model.open();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.shutdown();
+    }
+
+    @Test
+    void scrollingUpAScreenAtATimeReachesTheOldestMessage(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.list().getItems().size() > 50);
+        boolean reached = false;
+        for (int step = 0; step < 3_000 && !reached; step++) {
+            robot.interact(() -> {
+                VirtualFlow<?> flow = flow();
+                flow.scrollPixels(-flow.getHeight());
+            });
+            reached = robot.interact(() -> {
+                        IndexedCell<?> first = flow().getFirstVisibleCell();
+                        List<ChatRow> rows = view.list().getItems();
+                        for (int i = 0; i < rows.size(); i++) {
+                            if (rows.get(i) instanceof ChatRow.MessageRow m && m.key().equals("m1")) {
+                                return first != null && first.getIndex() <= i;
+                            }
+                        }
+                        return false;
+                    })
+                    .booleanValue();
+        }
+        assertThat(reached).as("the oldest message came into view").isTrue();
+    }
+
+    private VirtualFlow<?> flow() {
+        return (VirtualFlow<?>) view.list().lookup(".virtual-flow");
+    }
+}
