@@ -69,7 +69,7 @@ class ChatScrollingTest {
                 VirtualFlow<?> flow = flow();
                 flow.scrollPixels(-flow.getHeight());
             });
-            reached = robot.interact(() -> {
+            reached = WaitForAsyncUtils.asyncFx(() -> {
                         IndexedCell<?> first = flow().getFirstVisibleCell();
                         List<ChatRow> rows = view.list().getItems();
                         for (int i = 0; i < rows.size(); i++) {
@@ -79,7 +79,7 @@ class ChatScrollingTest {
                         }
                         return false;
                     })
-                    .booleanValue();
+                    .get(10, TimeUnit.SECONDS);
         }
         assertThat(reached).as("the oldest message came into view").isTrue();
     }
