@@ -702,9 +702,10 @@ public final class ConversationEngine implements AutoCloseable {
 
     /**
      * Waits until nothing arrived or was processed for {@code idle}: the connection is online, no
-     * delivery is being processed and the last one was stored at least {@code idle} ago.
+     * delivery is being processed and the last one was stored at least {@code idle} ago. Returns
+     * false when {@code max} passed first.
      */
-    public void awaitIdle(Duration idle, Duration max) throws InterruptedException {
+    public boolean awaitIdle(Duration idle, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             boolean quiet;
@@ -715,10 +716,11 @@ public final class ConversationEngine implements AutoCloseable {
                         && !clock().instant().isBefore(lastActivity.plus(idle));
             }
             if (quiet) {
-                return;
+                return true;
             }
             Thread.sleep(50);
         }
+        return false;
     }
 
     // ---- creating and joining ----
@@ -912,7 +914,14 @@ public final class ConversationEngine implements AutoCloseable {
         worker.adopt(group, result.groupStateRevision());
         ConversationWorker previous = workers.put(id, worker);
         if (previous != null) {
-            previous.close(); // it held the group we were removed from; nothing more to do there
+            // It held the group we were removed from: let it finish what it was given (each
+            // delivery must count as done for the cumulative ack), then stop it.
+            try {
+                previous.submit(() -> null).get(ONLINE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("event=old_worker_not_drained conversation={}", id);
+            }
+            previous.close();
         }
         LOG.info("event=conversation_rejoined conversation={} epoch={}", id, group.epoch());
         conversation(id).ifPresent(listener::onConversationChanged);
