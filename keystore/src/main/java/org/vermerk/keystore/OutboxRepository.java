@@ -59,6 +59,27 @@ public final class OutboxRepository {
         });
     }
 
+    /**
+     * Entries not counting those whose stored message has the content type {@code type} (the
+     * {@code "type"} of its JSON content): what a user calls "messages waiting", without the
+     * receipts the client sends by itself. Entries without a stored message (commits) count.
+     */
+    public int sizeWithout(String type) throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    """
+                    SELECT count(*) FROM outbox o LEFT JOIN messages m ON m.id = o.message_id
+                    WHERE m.id IS NULL OR json_valid(m.content) = 0
+                       OR coalesce(json_extract(m.content, '$.type'), '') <> ?""")) {
+                s.setString(1, type);
+                try (var rows = s.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+    }
+
     /** Counts a failed send and schedules the next attempt. */
     public void recordAttempt(long id, Instant nextAttemptAt) throws KeystoreException {
         db.write(c -> {

@@ -156,6 +156,49 @@ class KeystoreTest {
     }
 
     @Test
+    void theQueuedCountLeavesOutEntriesOfTheGivenContentTypeButNotCommitsOrUnreadableContent() throws Exception {
+        try (Keystore store = create()) {
+            seed(store);
+            Message receipt = Message.of(
+                    "r1",
+                    "c1",
+                    null,
+                    "anna.schmidt@bmi.example",
+                    "device-1",
+                    Instant.parse("2026-11-01T10:00:00Z"),
+                    Instant.parse("2026-11-01T10:00:00Z"),
+                    "{\"v\":1,\"type\":\"receipt\",\"status\":\"delivered\",\"targets\":[\"m1\"]}",
+                    "",
+                    DeliveryState.PENDING);
+            Message text = TestStores.message("c1", "t1", 3, "receipt");
+            Message unreadable = Message.of(
+                    "u1",
+                    "c1",
+                    null,
+                    "anna.schmidt@bmi.example",
+                    "device-1",
+                    Instant.parse("2026-11-01T10:00:04Z"),
+                    Instant.parse("2026-11-01T10:00:04Z"),
+                    "not json",
+                    "",
+                    DeliveryState.PENDING);
+            store.apply(Transition.forConversation("c1")
+                    .addMessage(receipt)
+                    .addMessage(text)
+                    .addMessage(unreadable)
+                    .enqueue(new OutboxEntry.New("c1", "r1", 1, Bytes.of(new byte[] {1})))
+                    .enqueue(new OutboxEntry.New("c1", "t1", 1, Bytes.of(new byte[] {2})))
+                    .enqueue(new OutboxEntry.New("c1", "u1", 1, Bytes.of(new byte[] {3})))
+                    .enqueue(new OutboxEntry.New("c1", null, 2, Bytes.of(new byte[] {4})))
+                    .build());
+            assertThat(store.outbox().size()).isEqualTo(4);
+            assertThat(store.outbox().sizeWithout("receipt"))
+                    .as("the text (whose words say receipt), the unreadable one and the commit")
+                    .isEqualTo(3);
+        }
+    }
+
+    @Test
     void anOwnMessageGetsItsServerPositionOnceWhenAccepted() throws Exception {
         try (Keystore store = create()) {
             seed(store);

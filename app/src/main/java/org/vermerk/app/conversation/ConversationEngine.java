@@ -253,9 +253,12 @@ public final class ConversationEngine implements AutoCloseable {
         return keystore().messages().search(query, conversationId, limit);
     }
 
-    /** How many messages wait in the outbox for the server (all conversations). */
+    /**
+     * How many messages wait in the outbox for the server (all conversations); the receipts this
+     * device sends by itself are not counted (the user did not write them).
+     */
     public int queuedCount() throws KeystoreException {
-        return keystore().outbox().size();
+        return keystore().outbox().sizeWithout("receipt");
     }
 
     /** Texts from others after the last one this device has shown ({@link #markShown}). */

@@ -15,7 +15,7 @@ final class Receipts {
     private final List<String> waiting = new ArrayList<>();
 
     /**
-     * Whether a received payload is confirmed: content a person reads (texts, record notices, and
+     * Whether a received payload is confirmed: content a person reads (texts, files, record notices, and
      * what a newer client sent). Not receipts (no receipts for receipts), not the group's info,
      * edits, deletions or reactions (they change a message that was confirmed already).
      */
@@ -23,6 +23,7 @@ final class Receipts {
         return switch (payload) {
             case Payload.Text t -> true;
             case Payload.RecordNotice n -> true;
+            case Payload.File f -> true;
             case Payload.Unknown u -> true;
             default -> false;
         };
