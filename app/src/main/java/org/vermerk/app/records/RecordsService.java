@@ -381,10 +381,14 @@ public final class RecordsService {
                         attachments.contentOf(a)));
                 byMessage.computeIfAbsent(a.messageId(), k -> new ArrayList<>()).add(a.id());
             }
+            List<Participant> participants = participants(conversation.id());
             return new RecordExportRequest(
                     RecordsMapping.mark(mark, store.records().auditLog(mark.id())),
-                    new Conversation(conversation.id(), conversation.title(), classification(mark, conversation)),
-                    participants(conversation.id()),
+                    new Conversation(
+                            conversation.id(),
+                            shownTitle(conversation.title(), participants),
+                            classification(mark, conversation)),
+                    participants,
                     new StoredMessages(store, mark.id(), byMessage, addendumOf.isPresent()),
                     files,
                     context.self(),
@@ -394,6 +398,17 @@ public final class RecordsService {
         } catch (KeystoreException e) {
             throw storeFailed("reading", e);
         }
+    }
+
+    /**
+     * The conversation's title, or for one without (a 1:1 conversation has none) its
+     * participants' names, so that a record never names its conversation as „“.
+     */
+    static String shownTitle(String title, List<Participant> participants) {
+        if (title != null && !title.isBlank()) {
+            return title;
+        }
+        return String.join(", ", participants.stream().map(Participant::displayName).toList());
     }
 
     private List<Participant> participants(String conversationId) throws KeystoreException {

@@ -426,4 +426,14 @@ class RecordsServiceTest {
                 .containsExactly(other);
         assertThat(Optional.of(records.find(first).conversationId())).contains(StoreFixture.CONVERSATION);
     }
+
+    @Test
+    void aRecordOfAConversationWithoutTitleNamesItByItsParticipants() {
+        List<Participant> people = List.of(
+                new Participant("anna@bmi.example", "Anna Schmidt", VerificationState.VERIFIED),
+                new Participant("ben@bmi.example", "Ben Weber", VerificationState.VERIFIED));
+        assertThat(RecordsService.shownTitle("", people)).isEqualTo("Anna Schmidt, Ben Weber");
+        assertThat(RecordsService.shownTitle(" ", people)).isEqualTo("Anna Schmidt, Ben Weber");
+        assertThat(RecordsService.shownTitle("Referat Z 3", people)).isEqualTo("Referat Z 3");
+    }
 }
