@@ -230,7 +230,7 @@ class ChatFilesWindowsTest {
 
             waitUntil(() -> fileRows(annaStage).size() == 1);
             waitUntil(() -> fileRows(benStage).size() == 1);
-            waitUntil(() -> visibleTexts(benStage, "message-file-name").contains("\uD83D\uDCCE Lagebericht KW48.pdf"));
+            waitUntil(() -> visibleTexts(benStage, "message-file-name").contains("Lagebericht KW48.pdf"));
             // small: Ben's client loads it by itself; both sides have it on the device then
             waitUntil(() -> visibleTexts(benStage, "message-meta").stream()
                     .anyMatch(t -> t.equals("146 KB · auf diesem Gerät")));

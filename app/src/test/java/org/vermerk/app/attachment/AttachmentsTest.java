@@ -240,6 +240,7 @@ class AttachmentsTest {
         // the first time the client does not know the limit yet: the upload learns it and fails
         Message held = annaFiles.send(conversation, big, null);
         await(() -> anna.stored(held.id()).deliveryState() == DeliveryState.FAILED, "the message fails");
+        await(() -> !failures.isEmpty(), "the failure is reported (after it is stored)");
         assertThat(failures).containsExactly(held.id() + ":AttachmentTooLargeException");
         assertThat(annaFiles.state(held.id()).orElseThrow().state()).isEqualTo(AttachmentState.State.FAILED);
 

@@ -69,7 +69,7 @@ final class FileBox extends VBox {
             bound = Subscription.EMPTY;
             return;
         }
-        name.setText("\uD83D\uDCCE " + item.fileName());
+        name.setText(item.fileName());
         String size = FileSizes.of(item.size(), messages.locale());
         open.setAccessibleText(messages.get("chat.file.open.accessible", item.fileName()));
         save.setAccessibleText(messages.get("chat.file.save.accessible", item.fileName()));

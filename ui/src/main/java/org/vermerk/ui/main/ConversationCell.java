@@ -94,7 +94,10 @@ final class ConversationCell extends ListCell<ConversationItem> {
             case FILE ->
                 last.deleted()
                         ? messages.get("chat.deleted")
-                        : (messages.get("chat.file.preview") + " " + last.text().replace('\n', ' ')).strip();
+                        : last.text().isBlank()
+                                ? messages.get("chat.file.preview")
+                                : messages.get("chat.file.preview") + ": "
+                                        + last.text().replace('\n', ' ');
         };
         return last.own() && (last.kind() == ChatRow.Kind.TEXT || last.kind() == ChatRow.Kind.FILE)
                 ? messages.get("main.preview.own", text)
