@@ -66,8 +66,7 @@ public final class OutboxRepository {
      */
     public int sizeWithout(String type) throws KeystoreException {
         return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    """
+            try (PreparedStatement s = c.prepareStatement("""
                     SELECT count(*) FROM outbox o LEFT JOIN messages m ON m.id = o.message_id
                     WHERE m.id IS NULL OR json_valid(m.content) = 0
                        OR coalesce(json_extract(m.content, '$.type'), '') <> ?""")) {

@@ -408,7 +408,8 @@ public final class RecordsService {
         if (title != null && !title.isBlank()) {
             return title;
         }
-        return String.join(", ", participants.stream().map(Participant::displayName).toList());
+        return String.join(
+                ", ", participants.stream().map(Participant::displayName).toList());
     }
 
     private List<Participant> participants(String conversationId) throws KeystoreException {

@@ -40,6 +40,12 @@ public final class ChatView {
     /** Whether a {@link #loadNearEnds} check waits for the next layout pass. */
     private boolean endsCheckPending;
 
+    /**
+     * The row kept at the top by the last change, until the next layout shows it there: a second
+     * change before that layout must keep the same row (the cells still show the old rows).
+     */
+    private String pendingAnchorKey;
+
     private final ChatViewModel model;
     private final Messages messages;
     private final List<Node> actions;
@@ -372,6 +378,8 @@ public final class ChatView {
         int size = messageList.getItems().size();
         int first = firstVisible();
         int last = lastVisible();
+        // Until the next layout the cells still show the rows from before the change.
+        String firstKey = pendingAnchorKey != null ? pendingAnchorKey : firstVisibleKey();
         int net = 0;
         int from = Integer.MAX_VALUE;
         while (change.next()) {
@@ -379,8 +387,16 @@ public final class ChatView {
             from = Math.min(from, change.getFrom());
         }
         int oldSize = size - net;
+        int firstNow = firstKey == null ? -1 : indexOfKey(firstKey);
         if ((last < 0 || last >= oldSize - 2) && model.atNewest()) {
             messageList.scrollTo(size - 1);
+        } else if (firstNow >= 0) {
+            // The row at the top stays at the top: a page read above it (with the window's far end
+            // dropped, so the count may not change at all) or rows dropped above it move it.
+            if (firstNow != first || pendingAnchorKey != null) {
+                messageList.scrollTo(firstNow);
+                pendingAnchorKey = firstKey;
+            }
         } else if (first >= 0 && from <= first && net != 0) {
             messageList.scrollTo(Math.max(0, first + net));
         }
@@ -407,6 +423,7 @@ public final class ChatView {
             }
             ran[0] = true;
             endsCheckPending = false;
+            pendingAnchorKey = null; // laid out: the cells show the rows again
             Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
             loadNearEnds();
         };
@@ -440,6 +457,22 @@ public final class ChatView {
 
     private VirtualFlow<?> flow() {
         return messageList.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+    }
+
+    private String firstVisibleKey() {
+        VirtualFlow<?> flow = flow();
+        IndexedCell<?> cell = flow == null ? null : flow.getFirstVisibleCell();
+        return cell != null && cell.getItem() instanceof ChatRow row ? row.key() : null;
+    }
+
+    private int indexOfKey(String key) {
+        List<ChatRow> rows = messageList.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int firstVisible() {

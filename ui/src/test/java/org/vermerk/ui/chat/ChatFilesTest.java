@@ -41,7 +41,14 @@ class ChatFilesTest {
     ChatFilesTest() {
         service.files = files;
         conversation = service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
-        model = new ChatViewModel(conversation, "Ben", service, new SameThreadExecutor(), ZoneOffset.UTC, new org.vermerk.ui.testing.RecordingDialogs(), id -> {});
+        model = new ChatViewModel(
+                conversation,
+                "Ben",
+                service,
+                new SameThreadExecutor(),
+                ZoneOffset.UTC,
+                new org.vermerk.ui.testing.RecordingDialogs(),
+                id -> {});
         service.listening(new org.vermerk.app.conversation.ConversationListener() {
             @Override
             public void onMessage(Message message) {
@@ -222,8 +229,14 @@ class ChatFilesTest {
     void withoutFilesTheChatOffersNone() {
         FakeChatService plain = new FakeChatService(ANNA);
         Conversation c = plain.addConversation("c2", Conversation.Kind.DIRECT, "", null, BEN);
-        ChatViewModel withoutFiles =
-                new ChatViewModel(c, "Ben", plain, new SameThreadExecutor(), ZoneOffset.UTC, new org.vermerk.ui.testing.RecordingDialogs(), id -> {});
+        ChatViewModel withoutFiles = new ChatViewModel(
+                c,
+                "Ben",
+                plain,
+                new SameThreadExecutor(),
+                ZoneOffset.UTC,
+                new org.vermerk.ui.testing.RecordingDialogs(),
+                id -> {});
         assertThat(withoutFiles.filesAvailable()).isFalse();
         withoutFiles.attach(List.of(dir.resolve("x")));
         assertThat(withoutFiles.rows()).isEmpty();

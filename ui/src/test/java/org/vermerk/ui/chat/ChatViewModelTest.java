@@ -135,7 +135,8 @@ class ChatViewModelTest {
             service.receive("c1", BEN, start.plusSeconds(60L * i), "Nachricht " + i);
         }
         HeldExecutor executor = new HeldExecutor();
-        ChatViewModel model = new ChatViewModel(c, "Ben", service, executor, ZoneOffset.UTC, dialogs, readReported::add);
+        ChatViewModel model =
+                new ChatViewModel(c, "Ben", service, executor, ZoneOffset.UTC, dialogs, readReported::add);
         model.open();
         executor.releaseOne();
         while (executor.pending() > 0) {
