@@ -188,8 +188,8 @@ class PeopleScreensTest {
         robot.interact(() -> Screenshots.save(scene, "conversation-info-de"));
 
         robot.clickOn("#verifyButton");
-        waitUntil(
-                () -> robot.lookup("#trustState").queryAs(Label.class).getText().equals("Stand: Verifiziert"));
+        waitUntil(() -> "Stand: Verifiziert"
+                .equals(robot.lookup("#trustState").queryAs(Label.class).getText()));
         assertThat(anna.trust("ben@bmi.example")).isEqualTo(TrustState.VERIFIED);
         waitUntil(() -> model.members().stream()
                 .anyMatch(m -> m.userId().equals("ben@bmi.example") && m.trust() == TrustState.VERIFIED));
