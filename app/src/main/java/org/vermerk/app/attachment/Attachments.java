@@ -242,7 +242,19 @@ public final class Attachments implements AutoCloseable {
                 }
                 String blobId = withTicket(token -> transfer.upload(
                         token, blob, (done, total) -> listener.onProgress(conversationId, messageId, done, total)));
-                engine.releaseFile(conversationId, messageId, blobId);
+                try {
+                    engine.releaseFile(conversationId, messageId, blobId);
+                } catch (org.vermerk.app.conversation.KeyChangeNotAcknowledgedException e) {
+                    throw e; // waits for the user, like any message: tried again
+                } catch (org.vermerk.app.conversation.ConversationException e) {
+                    // Final, not a network hiccup: we were removed from the conversation, or the
+                    // held message is gone or was sent already. Uploading again would not help.
+                    fail(
+                            conversationId,
+                            messageId,
+                            new AttachmentFileException("the message can no longer be sent", e));
+                    return;
+                }
                 LOG.info("event=attachment_uploaded conversation={} message={}", conversationId, messageId);
                 listener.onUploaded(conversationId, messageId);
                 return;

@@ -788,6 +788,13 @@ public final class ConversationEngine implements AutoCloseable {
                     keyPackage, new KeyPackageRef(entry.ref()), KeyPackageSecrets.decode(entry.privateKeys()));
             Group group = Group.join(
                     account.mlsCipherSuite(), groupConfig, account.signingIdentity(), welcome, own, Optional.empty());
+            if (!group.groupId().equals(delivery.groupId())) {
+                // The server queued it under another group: a Welcome may only bring us into the
+                // group whose log carried it (else a member of any group could plant a fork of a
+                // conversation we are in under its ID).
+                LOG.info("event=welcome_skipped seq={} reason=group_mismatch", delivery.seq());
+                return;
+            }
             byte[] raw = group.groupId().toByteArray();
             String id = HEX.formatHex(raw);
             if (keystore().conversations().find(id).isPresent()) {
@@ -869,17 +876,31 @@ public final class ConversationEngine implements AutoCloseable {
     /**
      * A Welcome into a conversation this device knows: accepted when we are no longer a member (we
      * were removed, or left, and someone added us again), that is when the stored group is inactive
-     * or behind the Welcome's epoch (a member at that epoch is never welcomed to it: adding skips
-     * devices that are in). The new group replaces the stored one; the conversation is shown again.
+     * or behind the Welcome's epoch once the conversation's worker processed what came before the
+     * Welcome. The new group replaces the stored one; the conversation is shown again.
      * Messages sent while we were out stay unreadable to us; the cursor of the group's log goes on.
      */
     private boolean rejoin(String id, Group group, Bytes keyPackageRef) throws Exception {
+        ConversationWorker running = workers.get(id);
+        if (running != null) {
+            // The commit that removed us came before this Welcome in our queue and was handed to
+            // the conversation's worker: let it be processed before deciding from the stored state.
+            try {
+                running.submit(() -> null).get(ONLINE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("event=old_worker_not_drained conversation={}", id);
+            }
+        }
         org.vermerk.keystore.GroupState stored =
                 keystore().conversations().groupState(id).orElse(null);
         if (stored != null) {
             byte[] bytes = stored.state().expose();
             try {
                 Group old = GroupStates.decode(bytes, stored.formatVersion(), groupConfig);
+                // A removed member's stored group stays at the epoch before its removal (the
+                // commit that removed it cannot be merged), so "behind" counts as out. That the
+                // Welcome came through this group's own log (checked in join) means the server
+                // took us out: it refuses to add a device that is a member.
                 if (old.isActive() && old.epoch() >= group.epoch()) {
                     return false;
                 }

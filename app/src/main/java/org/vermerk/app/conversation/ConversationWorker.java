@@ -311,7 +311,13 @@ final class ConversationWorker implements AutoCloseable {
                             if (!file.uploaded()) {
                                 throw new ConversationException("a file arrived without its blob");
                             }
-                            t.attachment(FileMessages.received(file));
+                            // Message IDs come from the sender: a file whose ID is taken (a repeat,
+                            // or a member reusing another message's ID) must not replace the
+                            // stored attachment's key and blob (the message itself is not stored
+                            // twice either).
+                            if (engine.keystore().messages().find(file.id()).isEmpty()) {
+                                t.attachment(FileMessages.received(file));
+                            }
                         }
                         t.addMessage(stored);
                         events.add(() -> engine.listener().onMessage(stored));

@@ -7,11 +7,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vermerk.protocol.wire.ServerFrame;
 import org.vermerk.server.storage.QueuedDelivery;
 
 /** The authenticated connections of each device, so that new queue entries reach them at once. Thread-safe. */
 public final class OnlineDevices {
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineDevices.class);
+
     private final int maxConnectionsPerDevice;
     private final ConcurrentMap<String, Set<DeviceConnection>> connections = new ConcurrentHashMap<>();
 
@@ -46,7 +50,18 @@ public final class OnlineDevices {
     public void queued(Map<String, QueuedDelivery> entries) {
         entries.forEach((deviceId, delivery) -> {
             for (DeviceConnection connection : connectionsOf(deviceId)) {
-                connection.offer(delivery);
+                try {
+                    connection.offer(delivery);
+                } catch (RuntimeException e) {
+                    // The entry is committed; only this connection's send failed (its queue read,
+                    // say). The others still get theirs, and this device reads its queue again
+                    // when it reconnects (1011: the server had an internal error).
+                    LOG.warn(
+                            "event=offer_failed device={} error={}",
+                            deviceId,
+                            e.getClass().getSimpleName());
+                    connection.close(1011, "internal error");
+                }
             }
         });
     }

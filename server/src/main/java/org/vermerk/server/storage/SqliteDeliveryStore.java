@@ -168,7 +168,17 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             submitted.drainTo(batch, MAX_BATCH - 1);
             end = batch.remove(END);
             if (!batch.isEmpty()) {
-                runBatch(batch);
+                try {
+                    runBatch(batch);
+                } catch (Error e) {
+                    // runBatch ended every unit of the batch; the writer must live on, or every
+                    // later caller would wait for ever. Undo what the batch left open.
+                    try {
+                        connection.rollback();
+                    } catch (SQLException | RuntimeException rollback) {
+                        // nothing more to undo here; the next batch starts a new transaction
+                    }
+                }
             }
         }
     }
