@@ -56,7 +56,10 @@ class DemoSetupTest {
                         .isEqualTo(ben.conversations().getFirst().id());
                 List<Message> messages =
                         ben.messages(ben.conversations().getFirst().id(), 10);
-                assertThat(messages).extracting(Message::searchText).containsExactly(DemoSetup.FIRST_MESSAGE);
+                assertThat(messages)
+                        .extracting(Message::searchText)
+                        .filteredOn(java.util.Objects::nonNull) // Ben's "delivered" receipt has no text
+                        .containsExactly(DemoSetup.FIRST_MESSAGE);
             }
         }
         try (DemoSetup again = DemoSetup.start(dir, port, QUICK)) {

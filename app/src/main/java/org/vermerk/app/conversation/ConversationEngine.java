@@ -501,6 +501,14 @@ public final class ConversationEngine implements AutoCloseable {
      * KeyChangeNotAcknowledgedException} and nothing is stored. Checked on the conversation's
      * worker, after what arrived for it was processed, so a change seen just before counts.
      */
+    /**
+     * Sends {@code payload} as it is, its ID included. Package-private: for tests of what receivers
+     * do with content a hostile member makes (the public methods always make a fresh ID).
+     */
+    Message sendAsIs(String conversationId, Payload payload) throws Exception {
+        return send(conversationId, (id, now) -> payload);
+    }
+
     private Message send(String conversationId, ConversationWorker.PayloadMaker maker) throws Exception {
         return call(worker(conversationId), w -> {
             List<String> waiting = trust.unacknowledged(
