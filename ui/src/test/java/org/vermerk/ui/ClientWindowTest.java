@@ -121,6 +121,13 @@ class ClientWindowTest {
         assertThat(robot.lookup("#userId").query().isFocused())
                 .as("the first field to fill has the focus")
                 .isTrue();
+        robot.interact(() -> Screenshots.saveForDocs(stage.getScene(), "first-start-de"));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Language> language = robot.lookup("#language").queryAs(ComboBox.class);
+        robot.interact(() -> language.setValue(Language.ENGLISH));
+        assertThat(text(robot, "#serverLockedHint")).isEqualTo("Set by your IT administration.");
+        robot.interact(() -> Screenshots.saveForDocs(stage.getScene(), "first-start-en"));
     }
 
     @Test
@@ -136,7 +143,7 @@ class ClientWindowTest {
             robot.clickOn("#passphrase").write(PASSPHRASE);
             robot.clickOn("#passphraseRepeat").write(PASSPHRASE);
             set(robot, "#deviceName", "Arbeitsplatz 3.114");
-            robot.interact(() -> Screenshots.save(stage.getScene(), "first-start-de"));
+            robot.interact(() -> Screenshots.save(stage.getScene(), "first-start-filled-de"));
             robot.clickOn("#passphraseRepeat").type(KeyCode.ENTER);
 
             waitUntil(() -> shown(robot, "#conversations"));
@@ -150,7 +157,7 @@ class ClientWindowTest {
             assertThat(text(robot, "#server")).isEqualTo(server.url().toString());
             assertThat(robot.lookup("#settingsTable").queryAs(TableView.class).getItems())
                     .hasSize(13);
-            robot.interact(() -> Screenshots.save(stage.getScene(), "settings-de"));
+            robot.interact(() -> Screenshots.saveForDocs(stage.getScene(), "settings-de"));
 
             set(robot, "#currentPassphrase", PASSPHRASE);
             set(robot, "#newPassphrase", NEW_PASSPHRASE);
