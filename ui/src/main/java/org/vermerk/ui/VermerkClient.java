@@ -129,7 +129,9 @@ public final class VermerkClient {
      */
     public static ClientFlow open(Stage stage, Options options, TaskExecutor executor, Optional<Account> unlocked) {
         ClientSettings settings = new ClientSettings(options.policy());
-        ClientWindow window = new ClientWindow(stage, settings, new Theme());
+        Theme theme = new Theme();
+        theme.followSystem();
+        ClientWindow window = new ClientWindow(stage, settings, theme);
         ClientFlow flow = new ClientFlow(
                 window,
                 new AccountAccess(options.home(), options.accountOptions()),

@@ -1,11 +1,13 @@
 package org.vermerk.ui.core;
 
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.MapChangeListener;
 import javafx.scene.Scene;
 
 /**
@@ -19,6 +21,8 @@ public final class Theme {
     public static final int MIN_FONT_SIZE = 10;
     public static final int MAX_FONT_SIZE = 28;
     public static final String HIGH_CONTRAST_CLASS = "high-contrast";
+    private static final String WINDOWS_HIGH_CONTRAST = "Windows.SPI.HighContrast";
+    private static final String GTK_THEME = "GTK.theme_name";
 
     private final IntegerProperty fontSize = new SimpleIntegerProperty(DEFAULT_FONT_SIZE);
     private final BooleanProperty highContrast = new SimpleBooleanProperty(systemHighContrast());
@@ -65,22 +69,41 @@ public final class Theme {
         update.run();
     }
 
+    /**
+     * Follows the system's setting while the client runs (the preferences map is updated when the
+     * operating system reports a change); {@code -Dvermerk.highContrast=true} keeps it on.
+     */
+    public void followSystem() {
+        try {
+            Platform.Preferences preferences = Platform.getPreferences();
+            preferences.addListener((MapChangeListener<String, Object>) change -> {
+                if (change.getKey().equals(WINDOWS_HIGH_CONTRAST)
+                        || change.getKey().equals(GTK_THEME)) {
+                    highContrast.set(systemHighContrast());
+                }
+            });
+        } catch (IllegalStateException notStarted) {
+            // No toolkit (ViewModel tests): nothing to follow.
+        }
+    }
+
     private static boolean systemHighContrast() {
         if (Boolean.getBoolean("vermerk.highContrast")) {
             return true;
         }
         try {
-            Platform.Preferences preferences = Platform.getPreferences();
-            Optional<Boolean> windows = preferences.getBoolean("Windows.SPI.HighContrast");
-            if (windows.orElse(false)) {
-                return true;
-            }
-            return preferences
-                    .getString("GTK.theme_name")
-                    .map(name -> name.toLowerCase(java.util.Locale.ROOT).contains("highcontrast"))
-                    .orElse(false);
+            return highContrastIn(Platform.getPreferences());
         } catch (IllegalStateException notStarted) {
             return false;
         }
+    }
+
+    /** Whether the platform preferences ask for high contrast: Windows' switch or a GTK high-contrast theme. */
+    static boolean highContrastIn(Map<String, Object> preferences) {
+        if (Boolean.TRUE.equals(preferences.get(WINDOWS_HIGH_CONTRAST))) {
+            return true;
+        }
+        return preferences.get(GTK_THEME) instanceof String name
+                && name.toLowerCase(Locale.ROOT).replace("-", "").contains("highcontrast");
     }
 }
