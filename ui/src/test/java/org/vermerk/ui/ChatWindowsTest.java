@@ -39,6 +39,7 @@ import org.vermerk.ui.core.ClientSettings;
 import org.vermerk.ui.core.FxTaskExecutor;
 import org.vermerk.ui.main.ConversationItem;
 import org.vermerk.ui.shell.ClientFlow;
+import org.vermerk.ui.testing.AccessibleTexts;
 import org.vermerk.ui.testing.Policies;
 import org.vermerk.ui.testing.Screenshots;
 import org.vermerk.ui.testing.TestServer;
@@ -241,6 +242,9 @@ class ChatWindowsTest {
             assertThat(items(annaStage).getFirst().last().text()).isEqualTo("Danke, das passt.");
             assertThat(rows(annaStage)).hasSize(3);
             robot.interact(() -> Screenshots.saveForDocs(annaStage.getScene(), "main-de"));
+            assertThat(AccessibleTexts.missingIn(annaStage.getScene().getRoot()))
+                    .as("main window with a chat open: focusable controls without accessibleText")
+                    .isEmpty();
 
             robot.interact(() -> Event.fireEvent(annaStage.getScene().getRoot(), shortcut(KeyCode.F)));
             assertThat(node(annaStage, "#search").isFocused()).isTrue();

@@ -8,10 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -29,6 +26,7 @@ import org.vermerk.app.policy.AdminPolicy;
 import org.vermerk.app.policy.Language;
 import org.vermerk.ui.core.FxTaskExecutor;
 import org.vermerk.ui.shell.ClientFlow;
+import org.vermerk.ui.testing.AccessibleTexts;
 import org.vermerk.ui.testing.Policies;
 import org.vermerk.ui.testing.Screenshots;
 import org.vermerk.ui.testing.TestServer;
@@ -151,6 +149,9 @@ class ClientWindowTest {
             assertThat(robot.lookup("Noch keine Unterhaltungen").tryQuery()).isPresent();
             waitUntil(() -> text(robot, "#connectionText").equals("Verbunden"));
             robot.interact(() -> Screenshots.save(stage.getScene(), "main-de"));
+            assertThat(AccessibleTexts.missingIn(stage.getScene().getRoot()))
+                    .as("main window: focusable controls without accessibleText")
+                    .isEmpty();
 
             robot.push(KeyCode.CONTROL, KeyCode.COMMA);
             waitUntil(() -> shown(robot, "#settingsTable"));
@@ -158,6 +159,9 @@ class ClientWindowTest {
             assertThat(robot.lookup("#settingsTable").queryAs(TableView.class).getItems())
                     .hasSize(13);
             robot.interact(() -> Screenshots.saveForDocs(stage.getScene(), "settings-de"));
+            assertThat(AccessibleTexts.missingIn(stage.getScene().getRoot()))
+                    .as("settings: focusable controls without accessibleText")
+                    .isEmpty();
 
             set(robot, "#currentPassphrase", PASSPHRASE);
             set(robot, "#newPassphrase", NEW_PASSPHRASE);
@@ -178,6 +182,9 @@ class ClientWindowTest {
                     && robot.lookup("#passphrase").query().isFocused());
             assertThat(text(robot, "#message")).isEqualTo("Die Passphrase ist falsch (1 Fehlversuch).");
             robot.interact(() -> Screenshots.save(stage.getScene(), "unlock-wrong-de"));
+            assertThat(AccessibleTexts.missingIn(stage.getScene().getRoot()))
+                    .as("unlock screen: focusable controls without accessibleText")
+                    .isEmpty();
 
             robot.write(NEW_PASSPHRASE).type(KeyCode.ENTER);
             waitUntil(() -> shown(robot, "#conversations"));
@@ -213,9 +220,9 @@ class ClientWindowTest {
     @Test
     void everyControlHasAnAccessibleTextAndTabWalksTheFormInOrder(FxRobot robot) {
         open(robot, Policies.none());
-        List<String> missing = new ArrayList<>();
-        collectMissingAccessibleTexts(stage.getScene().getRoot(), missing);
-        assertThat(missing).as("focusable controls without accessibleText").isEmpty();
+        assertThat(AccessibleTexts.missingIn(stage.getScene().getRoot()))
+                .as("focusable controls without accessibleText")
+                .isEmpty();
 
         assertThat(robot.lookup("#serverUrl").query().isFocused()).isTrue();
         List<String> order = new ArrayList<>();
@@ -240,20 +247,5 @@ class ClientWindowTest {
                 .isEqualTo("userId");
         robot.push(KeyCode.CONTROL, KeyCode.PLUS);
         assertThat(stage.getScene().getRoot().getStyle()).contains("-fx-font-size: 16px");
-    }
-
-    private static void collectMissingAccessibleTexts(Parent parent, List<String> missing) {
-        for (Node node : parent.getChildrenUnmodifiable()) {
-            if (node instanceof Control control
-                    && control.isFocusTraversable()
-                    && !(control instanceof Label)
-                    && (control.getAccessibleText() == null
-                            || control.getAccessibleText().isBlank())) {
-                missing.add(control.getClass().getSimpleName() + "#" + control.getId());
-            }
-            if (node instanceof Parent child) {
-                collectMissingAccessibleTexts(child, missing);
-            }
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.vermerk.app.policy.Language;
 import org.vermerk.app.records.Classification;
 import org.vermerk.app.records.MarkResult;
 import org.vermerk.ui.core.Messages;
+import org.vermerk.ui.testing.AccessibleTexts;
 import org.vermerk.ui.testing.SameThreadExecutor;
 import org.vermerk.ui.testing.Screenshots;
 
@@ -83,9 +84,9 @@ class MarkDialogViewTest {
     @Test
     void everyControlHasAnAccessibleTextAndEnglishIsThere(FxRobot robot) {
         open(robot, Language.ENGLISH);
-        List<String> missing = new ArrayList<>();
-        RecordsScreens.missingAccessibleTexts(stage.getScene().getRoot(), missing);
-        assertThat(missing).as("focusable controls without accessibleText").isEmpty();
+        assertThat(AccessibleTexts.missingIn(stage.getScene().getRoot()))
+                .as("focusable controls without accessibleText")
+                .isEmpty();
         assertThat(robot.lookup("#fileReference").query().getAccessibleText()).isEqualTo("File reference");
         assertThat(robot.lookup("#markButton").queryLabeled().getText()).isEqualTo("_Mark");
         robot.interact(() -> {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -22,6 +20,7 @@ import org.vermerk.app.records.Classification;
 import org.vermerk.app.records.MarkOverview;
 import org.vermerk.app.records.MarkState;
 import org.vermerk.ui.core.Messages;
+import org.vermerk.ui.testing.AccessibleTexts;
 import org.vermerk.ui.testing.RecordingDialogs;
 import org.vermerk.ui.testing.SameThreadExecutor;
 import org.vermerk.ui.testing.Screenshots;
@@ -110,9 +109,9 @@ class RecordsViewTest {
     void withdrawAsksFirstAndEveryControlHasAnAccessibleTextInEnglish(FxRobot robot) {
         open(robot, Language.ENGLISH);
         robot.interact(() -> table(robot).getSelectionModel().select(0));
-        List<String> missing = new ArrayList<>();
-        RecordsScreens.missingAccessibleTexts(stage.getScene().getRoot(), missing);
-        assertThat(missing).as("focusable controls without accessibleText").isEmpty();
+        assertThat(AccessibleTexts.missingIn(stage.getScene().getRoot()))
+                .as("focusable controls without accessibleText")
+                .isEmpty();
 
         robot.clickOn("#withdrawButton");
         assertThat(robot.lookup("#withdrawConfirm").query().isVisible()).isTrue();
