@@ -1,6 +1,7 @@
 package org.vermerk.protocol.crypto.internal;
 
 import java.math.BigInteger;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * ECDSA P-256 / SHA-256 verification (FIPS 186-5 §6.4.2, SEC 1 §4.1.4) that accepts exactly
@@ -108,7 +109,8 @@ final class P256Verifier {
         }
         BigInteger r = rs[0];
         BigInteger e = new BigInteger(1, Sha256.hash(message));
-        BigInteger w = rs[1].modInverse(N);
+        // s is public: the variable-time binary GCD inverse (what BouncyCastle's verification uses too)
+        BigInteger w = BigIntegers.modOddInverseVar(N, rs[1]);
         BigInteger u1 = e.multiply(w).mod(N);
         BigInteger u2 = r.multiply(w).mod(N);
         P256Point sum = sumOfMultiples(u1, key, u2);
