@@ -1,7 +1,6 @@
 package org.vermerk.protocol.crypto.internal;
 
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.DSADigestSigner;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
@@ -14,8 +13,11 @@ import org.vermerk.protocol.crypto.CryptoException;
  * on the quality of a random source. Verification rejects signatures whose DER is not canonical.
  */
 final class EcdsaP256Scheme implements SignatureScheme {
-    /** Decoded and validated public keys (on the curve, not the identity), once per key. */
-    private final PublicKeyCache<ECPublicKeyParameters> publicKeys = new PublicKeyCache<>();
+    /**
+     * Parsed keys with their tables for {@link P256Verifier}, about 4 KB each: at most 2048 keys
+     * (8 MB), enough for two groups of 1000 members before keys are parsed again.
+     */
+    private final PublicKeyCache<P256Verifier.PublicKey> publicKeys = new PublicKeyCache<>(2048);
 
     @Override
     public byte[] generatePrivateKey(SecureRandom random) {
@@ -35,20 +37,22 @@ final class EcdsaP256Scheme implements SignatureScheme {
         return signer.generateSignature();
     }
 
+    /**
+     * Accepts exactly what BouncyCastle's {@code DSADigestSigner} (ECDSA, SHA-256, DER) accepts
+     * for a key {@link P256#publicKey} accepts, computed by {@link P256Verifier} (variable time,
+     * public inputs only; ADR 0026) with the key parsed once per key ({@link PublicKeyCache}).
+     */
     @Override
     public boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
-        ECPublicKeyParameters key = publicKeys.get(publicKey);
+        P256Verifier.PublicKey key = publicKeys.get(publicKey);
         if (key == null) {
-            try {
-                key = publicKeys.put(publicKey, P256.publicKey(publicKey));
-            } catch (CryptoException e) {
+            key = P256Verifier.parse(publicKey);
+            if (key == null) {
                 return false;
             }
+            publicKeys.put(publicKey, key);
         }
-        DSADigestSigner verifier = newSigner();
-        verifier.init(false, key);
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(signature);
+        return P256Verifier.verify(key, message, signature);
     }
 
     /** SHA-256 from the JDK ({@link JdkSha256Digest}) for the message hash and RFC 6979's HMAC. */

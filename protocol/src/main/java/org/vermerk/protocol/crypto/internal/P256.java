@@ -7,6 +7,7 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 import org.vermerk.protocol.crypto.CryptoException;
 import org.vermerk.protocol.crypto.CryptoRule;
@@ -41,8 +42,16 @@ final class P256 {
         return new ECPrivateKeyParameters(d, DOMAIN);
     }
 
+    /**
+     * d·G by BouncyCastle's fixed-base comb, whose table lookups do not depend on d (the same
+     * multiplier its ECDSA signing and DHKEM key derivation use). Not {@code G.multiply(d)}: the
+     * curve's default multiplier is a width-w NAF, whose running time depends on the secret d
+     * (ADR 0026); this runs for signature keys and for every HPKE open with the receiver's key.
+     */
     static byte[] publicKeyOf(byte[] privateKey) throws CryptoException {
-        ECPoint q = DOMAIN.getG().multiply(privateKey(privateKey).getD()).normalize();
+        ECPoint q = new FixedPointCombMultiplier()
+                .multiply(DOMAIN.getG(), privateKey(privateKey).getD())
+                .normalize();
         return q.getEncoded(false);
     }
 

@@ -47,6 +47,33 @@ class EcdsaP256SchemeTest {
         }
     }
 
+    /** The comb (constant-time lookups) gives the same public keys as the curve's default multiplier. */
+    @Test
+    void publicKeysEqualTheDefaultMultipliersIncludingEdgeScalars() throws CryptoException {
+        java.math.BigInteger n = P256.DOMAIN.getN();
+        java.util.List<java.math.BigInteger> scalars = new java.util.ArrayList<>(java.util.List.of(
+                java.math.BigInteger.ONE,
+                java.math.BigInteger.TWO,
+                n.subtract(java.math.BigInteger.ONE),
+                n.subtract(java.math.BigInteger.TWO),
+                java.math.BigInteger.ONE.shiftLeft(255),
+                java.math.BigInteger.ONE
+                        .shiftLeft(256)
+                        .subtract(java.math.BigInteger.ONE)
+                        .mod(n)));
+        Random random = new Random(5903);
+        for (int i = 0; i < 200; i++) {
+            scalars.add(new java.math.BigInteger(256, random)
+                    .mod(n.subtract(java.math.BigInteger.ONE))
+                    .add(java.math.BigInteger.ONE));
+        }
+        for (java.math.BigInteger d : scalars) {
+            byte[] encoded = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, d);
+            assertThat(P256.publicKeyOf(encoded))
+                    .isEqualTo(P256.DOMAIN.getG().multiply(d).normalize().getEncoded(false));
+        }
+    }
+
     @Test
     void digestMatchesShaOfTheSameBytesAcrossResets() {
         JdkSha256Digest ours = new JdkSha256Digest();
