@@ -25,6 +25,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyInfoFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -63,8 +64,13 @@ public final class DeviceSigners {
                     ECNamedDomainParameters domain = new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, curve);
                     BigInteger d = new BigInteger(1, rawPrivateKey);
                     privateParameters = new ECPrivateKeyParameters(d, domain);
-                    publicParameters =
-                            new ECPublicKeyParameters(domain.getG().multiply(d).normalize(), domain);
+                    // d is secret: BouncyCastle's fixed-point comb, not ECPoint.multiply (wNAF,
+                    // whose running time follows the scalar); ADR 0026.
+                    publicParameters = new ECPublicKeyParameters(
+                            new FixedPointCombMultiplier()
+                                    .multiply(domain.getG(), d)
+                                    .normalize(),
+                            domain);
                     algorithm = "EC";
                 }
                 default -> throw new IllegalArgumentException("no device signer for cipher suite " + cipherSuite);
