@@ -110,6 +110,32 @@ public final class VermerkCommand implements java.util.concurrent.Callable<Integ
     }
 
     public static void main(String[] args) {
+        if (opensTheClient(args)) {
+            // The toolkit comes up on its own thread while the command line, the policy and the
+            // logging configuration are read here (ADR 0027).
+            org.vermerk.ui.VermerkClient.startToolkit();
+        }
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Whether {@code args} open the desktop client ({@code client}, {@code demo}): the first word
+     * that is no option names it and nobody asks for help or the version.
+     */
+    static boolean opensTheClient(String[] args) {
+        for (String arg : args) {
+            if (java.util.Set.of("-h", "--help", "-V", "--version", "help", "--smoke-test")
+                    .contains(arg)) {
+                return false;
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--policy") || args[i].equals("--smoke-test-screenshot")) {
+                i++; // its value
+            } else if (!args[i].startsWith("-")) {
+                return args[i].equals("client") || args[i].equals("demo");
+            }
+        }
+        return false;
     }
 }

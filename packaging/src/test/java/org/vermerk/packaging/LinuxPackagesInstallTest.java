@@ -50,6 +50,7 @@ class LinuxPackagesInstallTest {
             PACKAGING.resolveSibling("docs").resolve("admin").resolve("policy.minimal.json");
     private static final Path INSTALL_DIR = Path.of("/opt/vermerk");
     private static final Path COMMAND = Path.of("/usr/bin/vermerk");
+    private static final Path CLIENT_COMMAND = Path.of("/usr/bin/vermerk-client");
 
     @TempDir
     static Path work;
@@ -223,6 +224,7 @@ class LinuxPackagesInstallTest {
         }
         assertThat(INSTALL_DIR).doesNotExist();
         assertThat(COMMAND).doesNotExist();
+        assertThat(CLIENT_COMMAND).doesNotExist();
         // Removed; dpkg keeps only its record of the maintainer scripts until a purge.
         assertThat(installedState()).isEqualTo("deinstall ok config-files");
         run(Duration.ofMinutes(2), Map.of(), "dpkg", "-P", "vermerk").expectExit(0, "dpkg -P");
@@ -246,7 +248,10 @@ class LinuxPackagesInstallTest {
         try {
             Result listed = run(Duration.ofSeconds(30), Map.of(), "rpm", "-ql", "vermerk")
                     .expectExit(0, "rpm -ql");
-            assertThat(listed.out).contains("/usr/bin/vermerk").contains("/opt/vermerk/bin/vermerk");
+            assertThat(listed.out)
+                    .contains("/usr/bin/vermerk")
+                    .contains("/opt/vermerk/bin/vermerk")
+                    .contains("/usr/bin/vermerk-client");
             checkTheInstalledApplication();
         } finally {
             run(Duration.ofMinutes(5), Map.of(), "rpm", "-e", "--nodeps", "vermerk")
@@ -254,6 +259,7 @@ class LinuxPackagesInstallTest {
         }
         assertThat(INSTALL_DIR).doesNotExist();
         assertThat(COMMAND).doesNotExist();
+        assertThat(CLIENT_COMMAND).doesNotExist();
     }
 
     /** What both packages must give: the command on PATH, the real policy code, JavaFX from the image. */
@@ -262,6 +268,17 @@ class LinuxPackagesInstallTest {
         Result help = run(Duration.ofMinutes(1), Map.of(), COMMAND.toString(), "--help")
                 .expectExit(0, "vermerk --help");
         assertThat(help.out).contains("Usage: vermerk").contains("policy").contains("server");
+        // The desktop client's own launcher (ADR 0027): `vermerk client` with the client's JVM options.
+        assertThat(CLIENT_COMMAND).isSymbolicLink();
+        Path cacheHome = Files.createTempDirectory(work, "client-home");
+        Result clientHelp = run(
+                        Duration.ofMinutes(1),
+                        Map.of("HOME", cacheHome.toString()),
+                        CLIENT_COMMAND.toString(),
+                        "--help")
+                .expectExit(0, "vermerk-client --help");
+        assertThat(clientHelp.out).contains("Usage: vermerk client").contains("--home");
+        assertThat(cacheHome.resolve(".cache/vermerk")).isDirectory(); // ClassDataArchive made it for the JVM
 
         Result check = run(Duration.ofMinutes(1), Map.of(), "vermerk", "policy", "check", "--policy", POLICY.toString())
                 .expectExit(0, "vermerk policy check");

@@ -79,6 +79,24 @@ class VermerkCommandTest {
     }
 
     @Test
+    void onlyTheClientAndTheDemoStartTheToolkitBeforeTheCommandLineIsRead() {
+        assertThat(VermerkCommand.opensTheClient(new String[] {"client", "--home", "/tmp/h"}))
+                .isTrue();
+        assertThat(VermerkCommand.opensTheClient(new String[] {"--policy", "p.json", "demo"}))
+                .isTrue();
+        assertThat(VermerkCommand.opensTheClient(new String[] {"--policy", "client", "server"}))
+                .isFalse();
+        assertThat(VermerkCommand.opensTheClient(new String[] {"client", "--help"}))
+                .isFalse();
+        assertThat(VermerkCommand.opensTheClient(new String[] {"--smoke-test"})).isFalse();
+        assertThat(VermerkCommand.opensTheClient(new String[] {"server", "--data", "client"}))
+                .isFalse();
+        assertThat(VermerkCommand.opensTheClient(new String[] {})).isFalse();
+        assertThat(ClientLauncher.clientArguments(new String[] {"--home", "/tmp/h"}))
+                .containsExactly("client", "--home", "/tmp/h");
+    }
+
+    @Test
     void versionNamesTheProductAndTheJavaRuntime() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString())

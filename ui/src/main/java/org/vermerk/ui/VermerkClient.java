@@ -46,13 +46,58 @@ public final class VermerkClient {
 
     private VermerkClient() {}
 
-    /** Starts the toolkit and the client; blocks until the window is closed. */
+    /**
+     * Starts the JavaFX toolkit on a thread of its own and returns at once, so that the toolkit
+     * (GTK, Glass, Prism) comes up while the caller still reads its command line, the admin policy
+     * and the logging configuration; {@link #run} and {@link #runSideBySide} then use it. Called
+     * first thing by a command that will open the client (ADR 0027). Idempotent; a toolkit that
+     * cannot start (no display) fails {@link #run} with the toolkit's own exception.
+     */
+    public static void startToolkit() {
+        synchronized (TOOLKIT) {
+            if (toolkitRequested) {
+                return;
+            }
+            toolkitRequested = true;
+        }
+        Platform.setImplicitExit(false);
+        Thread.ofPlatform().name("vermerk-toolkit-start").daemon().start(() -> {
+            try {
+                Platform.startup(() -> TOOLKIT.complete(null));
+            } catch (RuntimeException | Error e) {
+                TOOLKIT.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Completed on the FX thread once the toolkit runs; failed when it could not start. */
+    private static final java.util.concurrent.CompletableFuture<Void> TOOLKIT =
+            new java.util.concurrent.CompletableFuture<>();
+
+    /** Whether {@link #startToolkit} was called; guarded by {@link #TOOLKIT}. */
+    private static boolean toolkitRequested;
+
+    /** Runs {@code action} on the FX thread once the toolkit runs; starts it if nobody did. */
+    private static void onToolkit(Runnable action) throws InterruptedException {
+        startToolkit();
+        try {
+            TOOLKIT.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+        Platform.runLater(action);
+    }
+
+    /** Starts the toolkit (unless {@link #startToolkit} did) and the client; blocks until the window is closed. */
     public static void run(Options options) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         TaskExecutor executor = new org.vermerk.ui.core.FxTaskExecutor();
-        Platform.setImplicitExit(false);
-        Platform.startup(() -> {
+        onToolkit(() -> {
             try {
                 Stage stage = new Stage();
                 ClientFlow flow = open(stage, options, executor);
@@ -87,8 +132,7 @@ public final class VermerkClient {
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(accounts.size());
         TaskExecutor executor = new org.vermerk.ui.core.FxTaskExecutor();
-        Platform.setImplicitExit(false);
-        Platform.startup(() -> {
+        onToolkit(() -> {
             javafx.geometry.Rectangle2D screen =
                     javafx.stage.Screen.getPrimary().getVisualBounds();
             double width = screen.getWidth() / accounts.size();

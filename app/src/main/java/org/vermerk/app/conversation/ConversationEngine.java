@@ -627,6 +627,15 @@ public final class ConversationEngine implements AutoCloseable {
         return state;
     }
 
+    /**
+     * The display name this device stored for {@code userId} when the directory last told it;
+     * empty when none was stored. Reads the local store only: a list shown before the connection
+     * is up does not wait for the directory.
+     */
+    public Optional<String> storedDisplayName(String userId) throws KeystoreException {
+        return trust.contact(userId).map(Contact::displayName).filter(name -> !name.isBlank());
+    }
+
     /** Remembers a display name the directory gave (shown in group info instead of the ID). */
     public void rememberDisplayName(String userId, String displayName) {
         rememberName(userId, displayName);

@@ -31,6 +31,11 @@ import java.util.stream.Stream;
  *   --warmup N       starts before those that only unlock (1): caches, the launcher's build check
  *   --command CMD    the client command, split at spaces (./vermerk); "client --home DIR" is appended
  *   --jvm OPTS       extra JVM options for the client, in JDK_JAVA_OPTIONS (e.g. -Xlog:class+load)
+ *                    Both take several variants separated by ";" (every command with every option
+ *                    set); the starts then alternate between the variants, side by side under the
+ *                    same load, and the medians are printed per variant.
+ *   --fresh-user-home true  every start gets a new, empty HOME (a user's very first start: no
+ *                    JavaFX native cache, no class-data archive in the user's cache)
  *   --screen WxHxD   the virtual screen (1920x1080x24)
  *   --display :N     use this X display instead of starting Xvfb
  *   --dir DIR        where the server and the homes go (a fresh temporary directory, deleted after)
@@ -46,83 +51,110 @@ public final class ClientStartDriver {
         int messages = Integer.parseInt(o.getOrDefault("messages", "100000"));
         int runs = Integer.parseInt(o.getOrDefault("runs", "5"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "1"));
-        List<String> command = List.of(o.getOrDefault("command", "./vermerk").split(" "));
-        List<String> jvm = o.containsKey("jvm") ? List.of(o.get("jvm").split(" ")) : List.of();
+        List<Variant> variants = Variant.all(o.getOrDefault("command", "./vermerk"), o.getOrDefault("jvm", ""));
+        boolean freshUserHome = Boolean.parseBoolean(o.getOrDefault("fresh-user-home", "false"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(o.getOrDefault("timeout", "900")));
         boolean startOnly = Boolean.parseBoolean(o.getOrDefault("start-only", "false"));
         boolean keep = o.containsKey("dir");
         Path dir = keep ? Path.of(o.get("dir")) : Files.createTempDirectory("vermerk-client-bench");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
-        out.printf("client command: %s client --home ...; extra JVM options: %s%n", String.join(" ", command), jvm);
+        for (int v = 0; v < variants.size(); v++) {
+            Variant variant = variants.get(v);
+            out.printf(
+                    "variant %s: %s client --home ...; extra JVM options: %s%n",
+                    variant.name(v), String.join(" ", variant.command()), variant.jvm());
+        }
         out.printf("load average at start: %s%n", loadAverage());
         try (ClientFixture fixture = ClientFixture.prepare(dir, messages, out);
                 Xvfb xvfb = o.containsKey("display") ? null : Xvfb.start(o.getOrDefault("screen", "1920x1080x24"))) {
             String display = xvfb != null ? xvfb.display() : o.get("display");
-            Map<String, String> env = new HashMap<>();
-            env.put("DISPLAY", display);
-            env.put("HOME", Files.createDirectories(dir.resolve("user-home")).toString());
-            env.put(
-                    "JDK_JAVA_OPTIONS",
-                    ClientRun.probeOptions(fixture.conversationId(), fixture.oldestMessageId(), jvm));
-            List<String> full = new ArrayList<>(command);
-            full.addAll(List.of("client", "--home", fixture.home().toString()));
+            Path userHome = Files.createDirectories(dir.resolve("user-home"));
             out.printf("display %s; home %s%n", display, fixture.home());
 
-            for (int i = 0; i < warmup; i++) {
-                new ClientRun(full, env, dir.resolve("warmup-" + i + ".stderr"), timeout)
-                        .run(fixture.passphrase(), false);
-                out.printf("warm-up start %d done%n", i + 1);
-            }
-            List<ClientRun.Result> results = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                ClientRun.Result r = new ClientRun(full, env, dir.resolve("run-" + i + ".stderr"), timeout)
-                        .run(fixture.passphrase(), !startOnly);
-                results.add(r);
-                if (startOnly) {
-                    out.printf(
-                            "run %d: unlock screen %.0f ms, list %.0f ms (%d conversations, %d unread, RSS %d MiB);"
-                                    + " load %s%n",
-                            i + 1,
-                            r.unlockShownMs(),
-                            r.listShownMs(),
-                            r.conversations(),
-                            r.unread(),
-                            r.rssAtListKiB() / 1024,
-                            loadAverage());
-                    continue;
+            List<List<ClientRun.Result>> results = new ArrayList<>();
+            variants.forEach(v -> results.add(new ArrayList<>()));
+            for (int i = 0; i < warmup + runs; i++) {
+                boolean warm = i < warmup;
+                for (int v = 0; v < variants.size(); v++) {
+                    Variant variant = variants.get(v);
+                    Map<String, String> env = new HashMap<>();
+                    env.put("DISPLAY", display);
+                    env.put(
+                            "HOME",
+                            (freshUserHome ? Files.createTempDirectory(dir, "user-home-") : userHome).toString());
+                    env.put(
+                            "JDK_JAVA_OPTIONS",
+                            ClientRun.probeOptions(fixture.conversationId(), fixture.oldestMessageId(), variant.jvm()));
+                    List<String> full = new ArrayList<>(variant.command());
+                    full.addAll(List.of("client", "--home", fixture.home().toString()));
+                    String label = (warm ? "warmup-" + i : "run-" + (i - warmup))
+                            + (variants.size() > 1 ? "-" + variant.name(v) : "");
+                    ClientRun.Result r = new ClientRun(full, env, dir.resolve(label + ".stderr"), timeout)
+                            .run(fixture.passphrase(), !warm && !startOnly);
+                    if (warm) {
+                        out.printf(
+                                "warm-up start %d %s: unlock screen %.0f ms, list %.0f ms%n",
+                                i + 1, variant.name(v), r.unlockShownMs(), r.listShownMs());
+                    } else {
+                        results.get(v).add(r);
+                        printRun(out, i - warmup + 1, variants.size() > 1 ? variant.name(v) : "", r, startOnly);
+                    }
                 }
-                out.printf(
-                        "run %d: unlock screen %.0f ms, list %.0f ms (%d conversations, %d unread, RSS %d MiB),"
-                                + " chat %.0f ms; scrolled in %.1f s: %d frames (%d waiting for a page),"
-                                + " median %.1f p95 %.1f p99 %.1f max %.1f ms, %d over 33 ms;"
-                                + " RSS %d MiB, peak %d MiB%s; load %s%n",
-                        i + 1,
-                        r.unlockShownMs(),
-                        r.listShownMs(),
-                        r.conversations(),
-                        r.unread(),
-                        r.rssAtListKiB() / 1024,
-                        r.chatShownMs(),
-                        r.scrollMs() / 1000.0,
-                        r.pacing().frames(),
-                        r.waitingFrames(),
-                        r.pacing().medianMs(),
-                        r.pacing().p95Ms(),
-                        r.pacing().p99Ms(),
-                        r.pacing().maxMs(),
-                        r.pacing().over33ms(),
-                        r.rssKiB() / 1024,
-                        r.hwmKiB() / 1024,
-                        r.stalled() ? "; STALLED: the chat stopped before the oldest message" : "",
-                        loadAverage());
             }
-            printMedians(out, results, startOnly);
+            for (int v = 0; v < variants.size(); v++) {
+                if (variants.size() > 1) {
+                    out.printf("%nvariant %s:", variants.get(v).name(v));
+                }
+                printMedians(out, results.get(v), startOnly);
+            }
         } finally {
             if (!keep) {
                 delete(dir);
             }
         }
+    }
+
+    private static void printRun(PrintStream out, int run, String variant, ClientRun.Result r, boolean startOnly) {
+        if (startOnly) {
+            out.printf(
+                    "run %d%s: unlock screen %.0f ms, list %.0f ms (%d conversations, %d unread, RSS %d MiB);"
+                            + " load %s%n",
+                    run,
+                    variant.isEmpty() ? "" : " " + variant,
+                    r.unlockShownMs(),
+                    r.listShownMs(),
+                    r.conversations(),
+                    r.unread(),
+                    r.rssAtListKiB() / 1024,
+                    loadAverage());
+            return;
+        }
+        out.printf(
+                "run %d%s: unlock screen %.0f ms, list %.0f ms (%d conversations, %d unread, RSS %d MiB),"
+                        + " chat %.0f ms; scrolled in %.1f s: %d frames (%d waiting for a page),"
+                        + " median %.1f p95 %.1f p99 %.1f max %.1f ms, %d over 33 ms;"
+                        + " RSS %d MiB, peak %d MiB%s; load %s%n",
+                run,
+                variant.isEmpty() ? "" : " " + variant,
+                r.unlockShownMs(),
+                r.listShownMs(),
+                r.conversations(),
+                r.unread(),
+                r.rssAtListKiB() / 1024,
+                r.chatShownMs(),
+                r.scrollMs() / 1000.0,
+                r.pacing().frames(),
+                r.waitingFrames(),
+                r.pacing().medianMs(),
+                r.pacing().p95Ms(),
+                r.pacing().p99Ms(),
+                r.pacing().maxMs(),
+                r.pacing().over33ms(),
+                r.rssKiB() / 1024,
+                r.hwmKiB() / 1024,
+                r.stalled() ? "; STALLED: the chat stopped before the oldest message" : "",
+                loadAverage());
     }
 
     private static void printMedians(PrintStream out, List<ClientRun.Result> results, boolean startOnly) {

@@ -72,6 +72,14 @@ public interface ChatService extends AutoCloseable {
         return userId;
     }
 
+    /**
+     * The person's display name as this device stored it from an earlier directory answer; empty
+     * when none is stored. Never waits for the network.
+     */
+    default java.util.Optional<String> storedDisplayName(String userId) throws Exception {
+        return java.util.Optional.empty();
+    }
+
     /** Files in conversations (ADR 0021); null when this service has none (the attach button is hidden). */
     default ChatFiles files() {
         return null;

@@ -151,6 +151,12 @@ public final class EngineChatService implements ChatService {
     }
 
     @Override
+    public java.util.Optional<String> storedDisplayName(String userId) throws Exception {
+        String known = names.get(userId);
+        return known != null ? java.util.Optional.of(known) : engine.storedDisplayName(userId);
+    }
+
+    @Override
     public java.util.Set<String> markedMessageIds(String conversationId) throws Exception {
         return engine.markedMessageIds(conversationId);
     }

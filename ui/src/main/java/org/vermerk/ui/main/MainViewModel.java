@@ -457,6 +457,11 @@ public final class MainViewModel {
         if (other.isEmpty()) {
             return c.title();
         }
+        if (!(s.connectionState() instanceof ConnectionState.Online)) {
+            // At the start the connection is still coming up: the list shows the name stored last
+            // time instead of waiting for the directory, and reads every entry again once online.
+            return s.storedDisplayName(other.get()).orElse(other.get());
+        }
         try {
             return s.displayName(other.get());
         } catch (Exception offline) {

@@ -103,6 +103,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void beforeTheConnectionIsUpTheListNamesPeopleAsStoredAndOnlineAsTheDirectoryDoes() {
+        service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
+        service.addConversation("c2", Conversation.Kind.DIRECT, "", null, "carl@bmi.example");
+        service.storedNames.put(BEN, "Ben Weber");
+        service.directory.put(BEN, "Ben Weber-Krüger");
+        service.directory.put("carl@bmi.example", "Carl Ohm");
+        model.start();
+
+        // Connecting: the list is there at once, from the store; nobody waited for the directory.
+        assertThat(model.conversations())
+                .extracting(ConversationItem::title)
+                .containsExactlyInAnyOrder("Ben Weber", "carl@bmi.example");
+        assertThat(service.directoryAsked).isZero();
+
+        service.state = new ConnectionState.Online(ANNA, "d1", 6);
+        service.listener.onConnectionState(service.state);
+
+        assertThat(model.conversations())
+                .extracting(ConversationItem::title)
+                .containsExactlyInAnyOrder("Ben Weber-Krüger", "Carl Ohm");
+    }
+
+    @Test
     void theListShowsTitlesNewestFirstFiltersAsTheUserTypesAndCountsUnread() {
         service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
         service.addConversation("c2", Conversation.Kind.GROUP, "Referat Z 3", "VS-NfD", BEN);

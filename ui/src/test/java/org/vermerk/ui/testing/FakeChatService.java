@@ -250,7 +250,29 @@ public final class FakeChatService implements ChatService {
 
     @Override
     public ConnectionState connectionState() {
-        return new ConnectionState.Connecting(0);
+        return state;
+    }
+
+    /** What {@link #connectionState()} answers; the engine's state at the start by default. */
+    public ConnectionState state = new ConnectionState.Connecting(0);
+
+    /** Display names the directory answers with; each answer is counted in {@link #directoryAsked}. */
+    public final Map<String, String> directory = new HashMap<>();
+
+    /** Display names stored on the device from earlier directory answers. */
+    public final Map<String, String> storedNames = new HashMap<>();
+
+    public int directoryAsked;
+
+    @Override
+    public String displayName(String userId) {
+        directoryAsked++;
+        return directory.getOrDefault(userId, userId);
+    }
+
+    @Override
+    public java.util.Optional<String> storedDisplayName(String userId) {
+        return java.util.Optional.ofNullable(storedNames.get(userId));
     }
 
     @Override
