@@ -363,7 +363,7 @@ public final class ConversationEngine implements AutoCloseable {
     }
 
     /** For {@link OwnDevices}: adds our {@code deviceIds} to one conversation, then tells a group its title again. */
-    boolean addOwnDevices(Conversation c, java.util.Set<String> deviceIds) throws Exception {
+    boolean addOwnDevices(Conversation c, Map<String, Bytes> deviceIds) throws Exception {
         // For a group the merge's transition carries the title and marking (ADR 0029).
         return call(worker(c.id()), w -> w.addOwnDevices(deviceIds, c.kind() == Conversation.Kind.GROUP));
     }

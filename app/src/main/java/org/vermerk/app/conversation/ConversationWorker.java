@@ -576,12 +576,13 @@ final class ConversationWorker implements AutoCloseable {
     }
 
     /**
-     * Adds those of our own devices {@code deviceIds} that are not in the group yet (a device of
-     * ours enrolled later, ADR 0022). Returns false when there was nothing to do: we are no longer a
+     * Adds those of our own devices {@code deviceIds} (ID → signature key, from the directory) that
+     * are not in the group yet (a device of ours enrolled later, ADR 0022); claims KeyPackages only
+     * when one of them is missing. Returns false when there was nothing to do: we are no longer a
      * member, or every one of them is in already (another of our devices was first; its commit won
      * the epoch and ours was made again from the new one, which then had nothing to add).
      */
-    boolean addOwnDevices(java.util.Collection<String> deviceIds, boolean announce) throws Exception {
+    boolean addOwnDevices(java.util.Map<String, Bytes> deviceIds, boolean announce) throws Exception {
         if (!active || !group().isActive()) {
             return false;
         }
@@ -589,12 +590,18 @@ final class ConversationWorker implements AutoCloseable {
         return commitWithRetry(announce, g -> {
             Set<Bytes> present = new LinkedHashSet<>();
             g.members().forEach(m -> present.add(m.signatureKey()));
+            if (present.containsAll(deviceIds.values())) {
+                // All there (a sibling was first): claim nothing. The server hands out a one-time
+                // KeyPackage of every device of ours but this one per claim, so a claim here
+                // would use up our siblings' packages for nothing.
+                return null;
+            }
             ServerFrame.KeyPackagesClaimed claimed = engine.request(
                     id -> new ClientRequest.ClaimKeyPackages(id, self), ServerFrame.KeyPackagesClaimed.class);
             List<KeyPackage> keyPackages = new ArrayList<>();
             List<String> devices = new ArrayList<>();
             for (ServerFrame.ClaimedKeyPackage c : claimed.keyPackages()) {
-                if (!deviceIds.contains(c.deviceId())
+                if (!deviceIds.containsKey(c.deviceId())
                         || !(decode(c.keyPackage()) instanceof MlsMessage.OfKeyPackage(KeyPackage kp))) {
                     continue;
                 }
