@@ -90,6 +90,67 @@ public final class ConversationRepository {
         });
     }
 
+    /**
+     * Our own commit whose outcome is not stored yet (ADR 0029), if any; the caller destroys its
+     * merged state when done.
+     */
+    public Optional<PendingCommit> pendingCommit(String conversationId) throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT epoch, client_message_id, request, format_version, merged_state, announce"
+                            + " FROM pending_commits WHERE conversation_id = ?")) {
+                s.setString(1, conversationId);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new PendingCommit(
+                            conversationId,
+                            rows.getLong(1),
+                            rows.getString(2),
+                            Bytes.of(rows.getBytes(3)),
+                            rows.getInt(4),
+                            Secret.wrap(rows.getBytes(5)),
+                            rows.getInt(6) != 0));
+                }
+            }
+        });
+    }
+
+    /** The conversations that have a pending commit of ours, oldest first. */
+    public List<String> withPendingCommits() throws KeystoreException {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                            "SELECT conversation_id FROM pending_commits ORDER BY created_at, conversation_id");
+                    ResultSet rows = s.executeQuery()) {
+                List<String> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(rows.getString(1));
+                }
+                return result;
+            }
+        });
+    }
+
+    static void savePendingCommit(Connection c, PendingCommit commit, long now) throws SQLException {
+        byte[] state = commit.mergedState().expose();
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT OR REPLACE INTO pending_commits (conversation_id, epoch, client_message_id, request,"
+                        + " format_version, merged_state, announce, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, commit.conversationId());
+            s.setLong(2, commit.epoch());
+            s.setString(3, commit.clientMessageId());
+            s.setBytes(4, commit.request().toByteArray());
+            s.setInt(5, commit.formatVersion());
+            s.setBytes(6, state);
+            s.setInt(7, commit.announce() ? 1 : 0);
+            s.setLong(8, now);
+            s.executeUpdate();
+        } finally {
+            java.util.Arrays.fill(state, (byte) 0);
+        }
+    }
+
     /** The kept secrets of one past epoch, if still inside the window. */
     public Optional<Secret> epochSecrets(String conversationId, long epoch) throws KeystoreException {
         return db.read(c -> {

@@ -45,6 +45,8 @@ public final class Transition {
     final List<Long> dequeue;
     final Map<String, Long> cursors;
     final List<Bytes> consumedKeyPackages;
+    final PendingCommit pendingCommit;
+    final boolean dropPendingCommit;
 
     private Transition(Builder builder) {
         this.conversationId = builder.conversationId;
@@ -62,6 +64,8 @@ public final class Transition {
         this.dequeue = List.copyOf(builder.dequeue);
         this.cursors = Map.copyOf(builder.cursors);
         this.consumedKeyPackages = List.copyOf(builder.consumedKeyPackages);
+        this.pendingCommit = builder.pendingCommit;
+        this.dropPendingCommit = builder.dropPendingCommit;
     }
 
     public static Builder forConversation(String conversationId) {
@@ -95,6 +99,8 @@ public final class Transition {
         private final List<Long> dequeue = new ArrayList<>();
         private final Map<String, Long> cursors = new LinkedHashMap<>();
         private final List<Bytes> consumedKeyPackages = new ArrayList<>();
+        private PendingCommit pendingCommit;
+        private boolean dropPendingCommit;
 
         private Builder(String conversationId) {
             this.conversationId = conversationId;
@@ -221,7 +227,31 @@ public final class Transition {
             return this;
         }
 
+        /**
+         * Keeps our own commit, about to be sent, with the state its merge leads to (ADR 0029);
+         * replaces one kept before. Not together with {@link #dropPendingCommit()}.
+         */
+        public Builder pendingCommit(PendingCommit commit) {
+            if (!commit.conversationId().equals(conversationId)) {
+                throw new IllegalArgumentException("pending commit belongs to another conversation");
+            }
+            this.pendingCommit = commit;
+            return this;
+        }
+
+        /**
+         * Forgets the conversation's pending commit (if any): it was merged, another commit took its
+         * epoch, or the server refused it.
+         */
+        public Builder dropPendingCommit() {
+            this.dropPendingCommit = true;
+            return this;
+        }
+
         public Transition build() {
+            if (pendingCommit != null && dropPendingCommit) {
+                throw new IllegalStateException("a transition keeps a pending commit or drops it, not both");
+            }
             return new Transition(this);
         }
     }

@@ -111,6 +111,15 @@ final class TransitionWriter {
                 s.executeUpdate();
             }
         }
+        if (t.dropPendingCommit) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM pending_commits WHERE conversation_id = ?")) {
+                s.setString(1, t.conversationId);
+                s.executeUpdate();
+            }
+        }
+        if (t.pendingCommit != null) {
+            ConversationRepository.savePendingCommit(c, t.pendingCommit, now);
+        }
         return new TransitionResult(revision, stored, duplicates, outboxIds);
     }
 

@@ -84,6 +84,10 @@ public final class Attachments implements AutoCloseable {
     private final BlobTransfer transfer;
     private final AttachmentCache cache;
     private final OpenedFiles opened;
+
+    /** The partial files of saves in progress, and the leftovers of crashed ones. */
+    private final SaveParts saveParts = new SaveParts();
+
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService uploads = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("vermerk-attachments").daemon().factory());
@@ -498,14 +502,17 @@ public final class Attachments implements AutoCloseable {
 
     /**
      * Saves the decrypted file at {@code target} (replaced), downloading it first if needed. Written
-     * beside the target and moved into place only after its hash was checked.
+     * beside the target and moved into place only after its hash was checked; parts a crash left
+     * in that folder before are removed first ({@link SaveParts}).
      */
     public void save(String messageId, Path target) throws AttachmentException, InterruptedException {
         download(messageId);
         Path absolute = target.toAbsolutePath();
         Path temp;
         try {
-            temp = Files.createTempFile(absolute.getParent(), ".vermerk-", ".part");
+            // file times come from the system clock, so that is the clock to compare them with
+            saveParts.removeStale(absolute.getParent(), java.time.Instant.now());
+            temp = saveParts.create(absolute);
         } catch (IOException e) {
             throw new AttachmentFileException("the target directory cannot be written", e);
         }
@@ -518,8 +525,9 @@ public final class Attachments implements AutoCloseable {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException ignored) {
-                // nothing more to do
+                // nothing more to do; a part left here is removed at the next save into this folder
             }
+            saveParts.done(temp);
         }
         LOG.info("event=attachment_saved message={}", messageId);
     }

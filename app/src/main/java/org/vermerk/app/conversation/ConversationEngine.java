@@ -96,6 +96,9 @@ public final class ConversationEngine implements AutoCloseable {
     private final ContactTrust trust;
     private final Directory directory;
 
+    /** Where crash tests stop our commits ({@link CommitProbe#NONE} in the product). */
+    private final CommitProbe commitProbe;
+
     /** Workers by conversation ID; created on first use. */
     private final Map<String, ConversationWorker> workers = new ConcurrentHashMap<>();
 
@@ -132,8 +135,13 @@ public final class ConversationEngine implements AutoCloseable {
     private Instant lastActivity;
 
     private ConversationEngine(
-            Account account, ConversationListener listener, GroupConfig groupConfig, Duration deviceCheckInterval) {
+            Account account,
+            ConversationListener listener,
+            GroupConfig groupConfig,
+            Duration deviceCheckInterval,
+            CommitProbe commitProbe) {
         this.account = account;
+        this.commitProbe = java.util.Objects.requireNonNull(commitProbe);
         this.listener = listener;
         this.groupConfig = groupConfig;
         this.inboxCursor = new InboxCursor(account.keystore());
@@ -185,11 +193,17 @@ public final class ConversationEngine implements AutoCloseable {
      */
     public static ConversationEngine start(
             Account account, ConversationListener listener, Duration deviceCheckInterval) {
+        return start(account, listener, deviceCheckInterval, CommitProbe.NONE);
+    }
+
+    /** As {@link #start(Account, ConversationListener, Duration)}, with a crash test's {@link CommitProbe}. */
+    public static ConversationEngine start(
+            Account account, ConversationListener listener, Duration deviceCheckInterval, CommitProbe commitProbe) {
         if (deviceCheckInterval.isNegative() || deviceCheckInterval.isZero()) {
             throw new IllegalArgumentException("the device check interval must be positive");
         }
         return new ConversationEngine(
-                account, listener, GroupConfig.defaults().withClock(account.clock()), deviceCheckInterval);
+                account, listener, GroupConfig.defaults().withClock(account.clock()), deviceCheckInterval, commitProbe);
     }
 
     // ---- API ----
@@ -288,7 +302,7 @@ public final class ConversationEngine implements AutoCloseable {
             }
         }
         String id = create(KIND_DIRECT, "", null);
-        call(worker(id), w -> w.addPeople(List.of(userId, userId())));
+        call(worker(id), w -> w.addPeople(List.of(userId, userId()), false));
         return id;
     }
 
@@ -308,17 +322,20 @@ public final class ConversationEngine implements AutoCloseable {
         List<String> people = new ArrayList<>(userIds);
         people.add(userId());
         ConversationWorker worker = worker(id);
-        call(worker, w -> w.addPeople(people));
-        call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, title, marking)));
+        // The title travels with the commit's merge (ADR 0029); alone when nobody was added.
+        if (!call(worker, w -> w.addPeople(people, true))) {
+            call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, title, marking)));
+        }
         return id;
     }
 
     /** Adds people (all their devices) and tells the group its title and marking again, for the new members. */
     public void addMembers(String conversationId, List<String> userIds) throws Exception {
         ConversationWorker worker = worker(conversationId);
-        call(worker, w -> w.addPeople(userIds));
         Conversation c = conversation(conversationId).orElseThrow();
-        if (c.kind() == Conversation.Kind.GROUP) {
+        boolean group = c.kind() == Conversation.Kind.GROUP;
+        // A commit that adds someone tells a group its title in the merge's transition (ADR 0029).
+        if (!call(worker, w -> w.addPeople(userIds, group)) && group) {
             Optional<String> marking = Optional.ofNullable(c.classification());
             call(worker, w -> w.send((mid, now) -> new Payload.Info(mid, now, c.title(), marking)));
         }
@@ -346,15 +363,9 @@ public final class ConversationEngine implements AutoCloseable {
     }
 
     /** For {@link OwnDevices}: adds our {@code deviceIds} to one conversation, then tells a group its title again. */
-    boolean addOwnDevices(Conversation c, java.util.Set<String> deviceIds) throws Exception {
-        ConversationWorker worker = worker(c.id());
-        boolean added = call(worker, w -> w.addOwnDevices(deviceIds));
-        if (added && c.kind() == Conversation.Kind.GROUP) {
-            Conversation now = conversation(c.id()).orElse(c);
-            Optional<String> marking = Optional.ofNullable(now.classification());
-            call(worker, w -> w.send((mid, at) -> new Payload.Info(mid, at, now.title(), marking)));
-        }
-        return added;
+    boolean addOwnDevices(Conversation c, Map<String, Bytes> deviceIds) throws Exception {
+        // For a group the merge's transition carries the title and marking (ADR 0029).
+        return call(worker(c.id()), w -> w.addOwnDevices(deviceIds, c.kind() == Conversation.Kind.GROUP));
     }
 
     /** Removes people with all their devices. */
@@ -980,6 +991,7 @@ public final class ConversationEngine implements AutoCloseable {
                 synchronized (ackLock) {
                     lastActivity = clock().instant(); // idle counts from being online
                 }
+                resumePendingCommits();
                 try {
                     deviceChecks.execute(ConversationEngine.this::checkDevicesWhenOnline);
                 } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -1015,6 +1027,32 @@ public final class ConversationEngine implements AutoCloseable {
             } else {
                 route(delivery);
             }
+        }
+    }
+
+    /**
+     * Lets each conversation with a commit of ours whose outcome is not stored (a crash or a lost
+     * answer, ADR 0029) ask the server for it again, on its worker, now that we are online.
+     */
+    private void resumePendingCommits() {
+        try {
+            for (String id : keystore().conversations().withPendingCommits()) {
+                ConversationWorker worker = worker(id);
+                worker.submit(() -> {
+                    try {
+                        worker.resumePendingCommit();
+                    } catch (Exception e) {
+                        // still undecided: the next connect or the next commit asks again
+                        LOG.warn(
+                                "event=pending_commit_undecided conversation={} error={}",
+                                id,
+                                e.getClass().getSimpleName());
+                    }
+                    return null;
+                });
+            }
+        } catch (ConversationException | KeystoreException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("event=pending_commits_unreadable error={}", e.getClass().getSimpleName());
         }
     }
 
@@ -1124,6 +1162,10 @@ public final class ConversationEngine implements AutoCloseable {
         return lostCommits.get();
     }
 
+    CommitProbe commitProbe() {
+        return commitProbe;
+    }
+
     void commitLost() {
         lostCommits.incrementAndGet();
     }
@@ -1160,8 +1202,9 @@ public final class ConversationEngine implements AutoCloseable {
     /** Stops processing and closes the connection (the account stays open; the caller closes it). */
     @Override
     public void close() {
-        // A check that is committing finishes first: cut off between the server accepting a commit
-        // and its merge being stored, this device would fall behind its group (ADR 0010).
+        // A check that is committing finishes first. Cut off between the server accepting a commit
+        // and its merge being stored, the pending commit would bring the epoch back at the next
+        // start (ADR 0029); finishing now spares the round trip.
         deviceChecks.shutdown();
         try {
             if (!deviceChecks.awaitTermination(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {

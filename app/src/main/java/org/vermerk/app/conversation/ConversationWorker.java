@@ -18,7 +18,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vermerk.app.connection.ConnectionException;
 import org.vermerk.app.connection.ServerErrorException;
 import org.vermerk.app.outbox.OutboxRequests;
 import org.vermerk.keystore.Conversation;
@@ -28,6 +27,7 @@ import org.vermerk.keystore.KeystoreException;
 import org.vermerk.keystore.Member;
 import org.vermerk.keystore.Message;
 import org.vermerk.keystore.OutboxEntry;
+import org.vermerk.keystore.PendingCommit;
 import org.vermerk.keystore.Transition;
 import org.vermerk.keystore.TransitionResult;
 import org.vermerk.protocol.MlsException;
@@ -44,6 +44,7 @@ import org.vermerk.protocol.keypackage.KeyPackage;
 import org.vermerk.protocol.messages.Remove;
 import org.vermerk.protocol.treemath.LeafIndex;
 import org.vermerk.protocol.wire.ClientRequest;
+import org.vermerk.protocol.wire.DeliveryKind;
 import org.vermerk.protocol.wire.ErrorCode;
 import org.vermerk.protocol.wire.ServerFrame;
 
@@ -81,6 +82,12 @@ final class ConversationWorker implements AutoCloseable {
     /** False once we were removed. */
     private boolean active = true;
 
+    /**
+     * Our own commit whose outcome is not stored yet (ADR 0029), loaded with {@link #group}; null
+     * when there is none. While it is set the live group is the stored state before the commit.
+     */
+    private PendingCommit pending;
+
     /** Received messages to confirm as delivered, sent as one receipt when the inbox is drained. */
     private final Receipts receipts = new Receipts();
 
@@ -102,6 +109,7 @@ final class ConversationWorker implements AutoCloseable {
     void adopt(Group created, long storedRevision) {
         this.group = created;
         this.revision = storedRevision;
+        this.pending = null;
     }
 
     // ---- entry points (any thread) ----
@@ -221,10 +229,16 @@ final class ConversationWorker implements AutoCloseable {
                 e.getClass().getSimpleName(),
                 reason);
         try {
-            engine.keystore()
-                    .apply(Transition.forConversation(conversationId)
-                            .syncCursor(logStream(), delivery.logIndex() == null ? 0 : delivery.logIndex())
-                            .build());
+            Transition.Builder t = Transition.forConversation(conversationId)
+                    .syncCursor(logStream(), delivery.logIndex() == null ? 0 : delivery.logIndex());
+            boolean lost = takesPendingEpoch(delivery);
+            if (lost) {
+                t.dropPendingCommit(); // another commit took the epoch, even if we cannot read it
+            }
+            engine.keystore().apply(t.build());
+            if (lost) {
+                forgetPending();
+            }
         } catch (KeystoreException k) {
             LOG.error("event=cursor_store_failed conversation={}", conversationId);
             engine.completed(delivery.seq(), false);
@@ -234,8 +248,24 @@ final class ConversationWorker implements AutoCloseable {
         engine.completed(delivery.seq(), true);
     }
 
+    /** Whether {@code delivery} is another member's commit for the epoch of our pending commit. */
+    private boolean takesPendingEpoch(ServerFrame.Deliver delivery) {
+        return pending != null
+                && delivery.kind() == DeliveryKind.COMMIT
+                && delivery.epoch() != null
+                && delivery.epoch() == pending.epoch();
+    }
+
     private void process(ServerFrame.Deliver delivery) throws Exception {
+        group();
+        if (pending != null && delivery.epoch() != null && delivery.epoch() > pending.epoch()) {
+            // The group's log went on past the epoch of our commit, and no other commit for that
+            // epoch came first (we would have processed it, and it would have dropped ours): the
+            // server took ours, and its answer or our merge was lost (ADR 0029).
+            adoptPending("log");
+        }
         Group g = group();
+        boolean lost = takesPendingEpoch(delivery);
         MlsMessage message = decode(delivery.message());
         ProcessedMessage processed = g.process(message);
         Transition.Builder t = Transition.forConversation(conversationId).syncCursor(logStream(), delivery.logIndex());
@@ -344,6 +374,9 @@ final class ConversationWorker implements AutoCloseable {
                 }
             }
             case ProcessedMessage.CommitMessage commit -> {
+                if (lost) {
+                    t.dropPendingCommit(); // this commit took the epoch ours was made for
+                }
                 g.mergeStagedCommit(commit.staged());
                 if (!g.isActive()) {
                     active = false;
@@ -356,6 +389,10 @@ final class ConversationWorker implements AutoCloseable {
             }
         }
         store(t);
+        if (lost && processed instanceof ProcessedMessage.CommitMessage) {
+            forgetPending();
+            LOG.info("event=pending_commit_lost conversation={} epoch={}", conversationId, g.epoch());
+        }
         if (info != null) {
             engine.keystore().conversations().rename(conversationId, info.title());
             Optional<String> marking;
@@ -480,6 +517,8 @@ final class ConversationWorker implements AutoCloseable {
         }
         Optional<Message> message = engine.keystore().messages().find(entry.messageId());
         if (error.code() == ErrorCode.STALE_EPOCH && active && message.isPresent()) {
+            // Encrypted while a commit of ours was undecided: that commit may be what moved the epoch.
+            resumePendingCommit();
             Group g = group();
             if (error.currentEpoch().isPresent()) {
                 awaitEpoch(error.currentEpoch().get());
@@ -503,9 +542,13 @@ final class ConversationWorker implements AutoCloseable {
 
     // ---- membership ----
 
-    /** Adds all devices of {@code userIds} (our own other devices too, when {@code userIds} has us). */
-    Void addPeople(List<String> userIds) throws Exception {
-        commitWithRetry(g -> {
+    /**
+     * Adds all devices of {@code userIds} (our own other devices too, when {@code userIds} has us);
+     * false when there was nobody to add. With {@code announce} the merge's transition tells the
+     * group its title and marking (for the new members).
+     */
+    boolean addPeople(List<String> userIds, boolean announce) throws Exception {
+        return commitWithRetry(announce, g -> {
             Set<Bytes> present = new LinkedHashSet<>();
             g.members().forEach(m -> present.add(m.signatureKey()));
             List<KeyPackage> keyPackages = new ArrayList<>();
@@ -530,29 +573,35 @@ final class ConversationWorker implements AutoCloseable {
             }
             return new Intent(g.addMembers(keyPackages), devices, List.of());
         });
-        return null;
     }
 
     /**
-     * Adds those of our own devices {@code deviceIds} that are not in the group yet (a device of
-     * ours enrolled later, ADR 0022). Returns false when there was nothing to do: we are no longer a
+     * Adds those of our own devices {@code deviceIds} (ID → signature key, from the directory) that
+     * are not in the group yet (a device of ours enrolled later, ADR 0022); claims KeyPackages only
+     * when one of them is missing. Returns false when there was nothing to do: we are no longer a
      * member, or every one of them is in already (another of our devices was first; its commit won
      * the epoch and ours was made again from the new one, which then had nothing to add).
      */
-    boolean addOwnDevices(java.util.Collection<String> deviceIds) throws Exception {
+    boolean addOwnDevices(java.util.Map<String, Bytes> deviceIds, boolean announce) throws Exception {
         if (!active || !group().isActive()) {
             return false;
         }
         String self = engine.userId();
-        return commitWithRetry(g -> {
+        return commitWithRetry(announce, g -> {
             Set<Bytes> present = new LinkedHashSet<>();
             g.members().forEach(m -> present.add(m.signatureKey()));
+            if (present.containsAll(deviceIds.values())) {
+                // All there (a sibling was first): claim nothing. The server hands out a one-time
+                // KeyPackage of every device of ours but this one per claim, so a claim here
+                // would use up our siblings' packages for nothing.
+                return null;
+            }
             ServerFrame.KeyPackagesClaimed claimed = engine.request(
                     id -> new ClientRequest.ClaimKeyPackages(id, self), ServerFrame.KeyPackagesClaimed.class);
             List<KeyPackage> keyPackages = new ArrayList<>();
             List<String> devices = new ArrayList<>();
             for (ServerFrame.ClaimedKeyPackage c : claimed.keyPackages()) {
-                if (!deviceIds.contains(c.deviceId())
+                if (!deviceIds.containsKey(c.deviceId())
                         || !(decode(c.keyPackage()) instanceof MlsMessage.OfKeyPackage(KeyPackage kp))) {
                     continue;
                 }
@@ -572,7 +621,7 @@ final class ConversationWorker implements AutoCloseable {
     /** Commits a member's request to leave, unless another member did so first. */
     private void commitLeave(Bytes leaverKey, String leaverDevice) {
         try {
-            commitWithRetry(g -> {
+            commitWithRetry(false, g -> {
                 boolean stillThere =
                         g.members().stream().anyMatch(m -> m.signatureKey().equals(leaverKey));
                 if (!stillThere || !active) {
@@ -596,6 +645,8 @@ final class ConversationWorker implements AutoCloseable {
         requireActive();
         for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
             drainInbox();
+            requirePendingDecided();
+            requireActive();
             Group g = group();
             long epoch = g.epoch();
             MlsMessage proposal = g.leave();
@@ -621,7 +672,7 @@ final class ConversationWorker implements AutoCloseable {
 
     /** Removes all devices of {@code userIds}. */
     Void removePeople(List<String> userIds) throws Exception {
-        commitWithRetry(g -> {
+        commitWithRetry(false, g -> {
             List<LeafIndex> leaves = new ArrayList<>();
             List<String> devices = new ArrayList<>();
             for (String userId : new LinkedHashSet<>(userIds)) {
@@ -666,68 +717,229 @@ final class ConversationWorker implements AutoCloseable {
     /**
      * Makes the commit, sends it, and merges it when accepted. When another commit won the epoch,
      * discards ours, processes the winner and makes the intent again from the new epoch.
+     *
+     * <p>Before the request goes out, the commit and the state its merge leads to are stored as
+     * the conversation's pending commit (ADR 0029); the merge or the loss drops it in the same
+     * transition that stores its outcome. When the answer does not come (the connection failed) the
+     * outcome is unknown: the pending commit stays and is decided when we are online again.
+     *
+     * @param announce whether a commit that adds someone tells the group its title and marking in
+     *     the merge's transition
      */
-    private boolean commitWithRetry(IntentMaker maker) throws Exception {
+    private boolean commitWithRetry(boolean announce, IntentMaker maker) throws Exception {
         requireActive();
         for (int attempt = 1; attempt <= COMMIT_ATTEMPTS; attempt++) {
             drainInbox();
+            requirePendingDecided();
+            requireActive();
             Group g = group();
             long epoch = g.epoch();
             Intent intent = maker.make(g);
             if (intent == null) {
                 return false;
             }
-            String clientMessageId = UUID.randomUUID().toString();
-            try {
-                ServerFrame.Accepted accepted = engine.request(
-                        id -> new ClientRequest.SendCommit(
-                                id,
-                                groupId,
-                                epoch,
-                                clientMessageId,
-                                Bytes.of(intent.commit().commit().encoded()),
-                                intent.commit()
-                                        .welcome()
-                                        .map(w -> Bytes.of(w.encoded()))
-                                        .orElse(null),
-                                intent.addDevices(),
-                                intent.removeDevices()),
-                        ServerFrame.Accepted.class);
-                // Messages of the old epoch that the server ordered before our commit are in the
-                // inbox by now (frames are handled in order): read them before moving on.
-                drainInbox();
-                g.mergePendingCommit();
-                store(Transition.forConversation(conversationId).members(members(g)));
-                LOG.info(
-                        "event=commit_accepted conversation={} epoch={} logIndex={} added={} removed={}",
-                        conversationId,
-                        g.epoch(),
-                        accepted.logIndex(),
-                        intent.addDevices().size(),
-                        intent.removeDevices().size());
-                conversationChanged();
-                observeKeys(g);
+            ClientRequest.SendCommit request = new ClientRequest.SendCommit(
+                    "commit",
+                    groupId,
+                    epoch,
+                    UUID.randomUUID().toString(),
+                    Bytes.of(intent.commit().commit().encoded()),
+                    intent.commit().welcome().map(w -> Bytes.of(w.encoded())).orElse(null),
+                    intent.addDevices(),
+                    intent.removeDevices());
+            keepPending(g, request, announce && !intent.addDevices().isEmpty());
+            engine.commitProbe().beforeSend(conversationId);
+            if (decidePending(intent.addDevices().size(), intent.removeDevices().size())) {
                 return true;
-            } catch (ServerErrorException e) {
-                g.discardPendingCommit();
-                if (e.code() != ErrorCode.STALE_EPOCH) {
-                    throw e;
-                }
-                LOG.info(
-                        "event=commit_lost conversation={} epoch={} current={} attempt={}",
-                        conversationId,
-                        epoch,
-                        e.currentEpoch().orElse(-1L),
-                        attempt);
-                engine.commitLost();
-                awaitEpoch(e.currentEpoch().orElse(epoch + 1));
-            } catch (ConnectionException | RuntimeException e) {
-                g.discardPendingCommit();
-                throw e;
             }
         }
         throw new ConversationException(
                 "conversation " + conversationId + ": the commit lost " + COMMIT_ATTEMPTS + " times in a row");
+    }
+
+    /**
+     * Stores the pending commit: merges the live group's commit only to write the state it leads
+     * to, then goes back to the stored state before it (the next epoch's secrets live only in the
+     * encrypted store until the server decides). A member cannot process its own commit (RFC 9420
+     * §12.4.2), so this state is the only way into the epoch the commit starts.
+     */
+    private void keepPending(Group g, ClientRequest.SendCommit request, boolean announce)
+            throws KeystoreException, ConversationException {
+        g.mergePendingCommit();
+        Secret merged = Secret.wrap(GroupStates.encode(g));
+        group = null; // the stored state before the commit is the live one until the verdict
+        try {
+            engine.keystore()
+                    .apply(Transition.forConversation(conversationId)
+                            .pendingCommit(new PendingCommit(
+                                    conversationId,
+                                    request.epoch(),
+                                    request.clientMessageId(),
+                                    OutboxRequests.stored(request),
+                                    GroupStates.FORMAT_VERSION,
+                                    merged,
+                                    announce))
+                            .build());
+        } finally {
+            merged.destroy();
+        }
+        group();
+        if (pending == null || !pending.clientMessageId().equals(request.clientMessageId())) {
+            throw new ConversationException("conversation " + conversationId + ": the pending commit was not kept");
+        }
+    }
+
+    /**
+     * Sends the pending commit's request (again: the server answers a client message ID it knows
+     * with its verdict, before it looks at the epoch) and stores the outcome. True when the commit
+     * is merged; false when another commit took its epoch (processed by now, so the caller can make
+     * its intent again). A connection failure leaves the pending commit as it is.
+     */
+    private boolean decidePending(int added, int removed) throws Exception {
+        PendingCommit p = pending;
+        ClientRequest.SendCommit stored = OutboxRequests.storedCommit(p.request(), "commit");
+        ServerFrame.Accepted accepted;
+        try {
+            accepted = engine.request(
+                    id -> new ClientRequest.SendCommit(
+                            id,
+                            stored.groupId(),
+                            stored.epoch(),
+                            stored.clientMessageId(),
+                            stored.message(),
+                            stored.welcome(),
+                            stored.addDevices(),
+                            stored.removeDevices()),
+                    ServerFrame.Accepted.class);
+        } catch (ServerErrorException e) {
+            // Not in the group's log: another commit took the epoch (stale_epoch), or the server
+            // refused it for good (we are no longer a member, a device list it does not accept).
+            dropPending();
+            if (e.code() != ErrorCode.STALE_EPOCH) {
+                throw e;
+            }
+            LOG.info(
+                    "event=commit_lost conversation={} epoch={} current={}",
+                    conversationId,
+                    p.epoch(),
+                    e.currentEpoch().orElse(-1L));
+            engine.commitLost();
+            awaitEpoch(e.currentEpoch().orElse(p.epoch() + 1));
+            return false;
+        }
+        engine.commitProbe().afterAccepted(conversationId);
+        // Messages of the old epoch that the server ordered before our commit are in the inbox by
+        // now (frames are handled in order): read them before moving on. One of the next epoch
+        // there has merged our commit already.
+        drainInbox();
+        group();
+        if (pending != null && pending.clientMessageId().equals(p.clientMessageId())) {
+            adoptPending("accepted");
+        }
+        LOG.info(
+                "event=commit_accepted conversation={} epoch={} logIndex={} duplicate={} added={} removed={}",
+                conversationId,
+                group().epoch(),
+                accepted.logIndex(),
+                accepted.duplicate(),
+                added,
+                removed);
+        return true;
+    }
+
+    /**
+     * Decides a pending commit left by a crash or a lost answer (ADR 0029): asks the server again
+     * and merges it or lets it go. Connection failures are thrown; the commit stays pending.
+     */
+    void resumePendingCommit() throws Exception {
+        group();
+        if (pending == null || !active) {
+            return;
+        }
+        LOG.info("event=pending_commit_resumed conversation={} epoch={}", conversationId, pending.epoch());
+        ClientRequest.SendCommit stored = OutboxRequests.storedCommit(pending.request(), "commit");
+        decidePending(stored.addDevices().size(), stored.removeDevices().size());
+    }
+
+    /** A new commit or leave request waits until the one before is decided. */
+    private void requirePendingDecided() throws Exception {
+        resumePendingCommit();
+        group();
+        if (pending != null) {
+            throw new ConversationException(
+                    "conversation " + conversationId + ": the outcome of our last commit is not known yet");
+        }
+    }
+
+    /**
+     * Takes the epoch our pending commit started: the stored merged state becomes the group's, the
+     * members change and the record goes, in one transition; with {@code announce} a group's title
+     * and marking go out in the new epoch in the same transition (ADR 0029).
+     */
+    private void adoptPending(String how) throws Exception {
+        group(); // the revision of the stored state the merged one replaces
+        PendingCommit p = pending;
+        Group merged;
+        byte[] bytes = p.mergedState().expose();
+        try {
+            merged = GroupStates.decode(bytes, p.formatVersion(), engine.groupConfig());
+        } catch (GroupStates.LostGroupStateException e) {
+            throw new ConversationException("conversation " + conversationId + ": " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
+        }
+        Transition.Builder t = Transition.forConversation(conversationId)
+                .members(members(merged))
+                .dropPendingCommit();
+        Message info = null;
+        Optional<Conversation> c = engine.keystore().conversations().find(conversationId);
+        if (p.announce() && c.isPresent() && c.get().kind() == Conversation.Kind.GROUP) {
+            Instant now = engine.clock().instant();
+            Payload.Info payload = new Payload.Info(
+                    UUID.randomUUID().toString(),
+                    now,
+                    c.get().title(),
+                    Optional.ofNullable(c.get().classification()));
+            info = Message.of(
+                    payload.id(),
+                    conversationId,
+                    null,
+                    engine.userId(),
+                    engine.deviceId(),
+                    now,
+                    now,
+                    payload.json(),
+                    payload.searchText().orElse(null),
+                    DeliveryState.PENDING);
+            t.addMessage(info).enqueue(OutboxRequests.entry(conversationId, payload.id(), encrypt(merged, payload)));
+        }
+        group = merged;
+        store(t); // a failure reloads the state before the commit, and the record with it
+        forgetPending();
+        active = merged.isActive();
+        LOG.info("event=commit_merged conversation={} epoch={} by={}", conversationId, merged.epoch(), how);
+        conversationChanged();
+        observeKeys(merged);
+        if (info != null) {
+            engine.listener().onMessage(info);
+            engine.wakeOutbox();
+        }
+    }
+
+    /** Drops the pending commit from the store (its epoch went to another commit, or it was refused). */
+    private void dropPending() throws KeystoreException {
+        engine.keystore()
+                .apply(Transition.forConversation(conversationId)
+                        .dropPendingCommit()
+                        .build());
+        forgetPending();
+    }
+
+    private void forgetPending() {
+        if (pending != null) {
+            pending.mergedState().destroy();
+            pending = null;
+        }
     }
 
     // ---- state ----
@@ -749,14 +961,23 @@ final class ConversationWorker implements AutoCloseable {
             }
             revision = stored.revision();
             active = group.isActive();
+            forgetPending();
+            pending = engine.keystore()
+                    .conversations()
+                    .pendingCommit(conversationId)
+                    .orElse(null);
+            if (pending != null && pending.epoch() != group.epoch()) {
+                // Made from a state that has moved on since: its epoch is decided, it means nothing now.
+                dropPending();
+            }
         }
         return group;
     }
 
     /**
-     * Adds the group's new state to the transition and applies it. While a commit of ours waits
-     * for the server's answer the state is not stored (the codec refuses a pending commit); the
-     * merge that follows stores it.
+     * Adds the group's new state to the transition and applies it. The live group holds no pending
+     * commit here: a commit of ours waits for the server's answer as the stored pending commit
+     * (ADR 0029), the live group being the state before it.
      */
     private TransitionResult store(Transition.Builder t) throws KeystoreException, ConversationException {
         Group g = group();

@@ -46,9 +46,11 @@ final class OwnDevices {
         List<Device> listed = engine.directory().devices(engine.userId());
         Set<String> known = known(listed);
         Set<String> fresh = new TreeSet<>();
+        java.util.Map<String, Bytes> freshKeys = new java.util.TreeMap<>();
         for (Device d : listed) {
             if (!known.contains(d.deviceId())) {
                 fresh.add(d.deviceId());
+                freshKeys.put(d.deviceId(), d.signatureKey());
             }
         }
         int added = 0;
@@ -59,7 +61,7 @@ final class OwnDevices {
                     continue; // left: none of ours is brought into it
                 }
                 try {
-                    if (engine.addOwnDevices(c, fresh)) {
+                    if (engine.addOwnDevices(c, freshKeys)) {
                         added++;
                     }
                 } catch (Exception e) {

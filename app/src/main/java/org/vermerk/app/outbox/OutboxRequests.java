@@ -33,6 +33,27 @@ public final class OutboxRequests {
                 conversationId, messageId, kind, Bytes.of(CODEC.encode(stored).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A {@code sendCommit} request as stored bytes (wire JSON without its request {@code id}), for
+     * the keystore's pending commit (ADR 0029): sent again unchanged, its client message ID asks the
+     * server for the original verdict.
+     */
+    public static Bytes stored(ClientRequest.SendCommit request) {
+        return Bytes.of(CODEC.encode(withId(request, STORED_ID)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The {@code sendCommit} request that {@link #stored} made, with a fresh request ID. */
+    public static ClientRequest.SendCommit storedCommit(Bytes stored, String requestId) throws WireException {
+        if (!(CODEC.decodeRequest(new String(stored.toByteArray(), StandardCharsets.UTF_8))
+                instanceof ClientRequest.SendCommit commit)) {
+            throw new WireException(
+                    org.vermerk.protocol.wire.ErrorCode.INVALID_REQUEST,
+                    null,
+                    "the stored request is not a sendCommit");
+        }
+        return (ClientRequest.SendCommit) withId(commit, requestId);
+    }
+
     /** The request an entry sends, with a fresh request ID. */
     static ClientRequest request(OutboxEntry entry, String requestId) throws WireException {
         return withId(

@@ -146,7 +146,17 @@ class AttachmentsTest {
         await(() -> anna.stored(held.id()).deliveryState() != DeliveryState.PENDING, "anna's message is sent");
 
         Path saved = dir.resolve("saved.pdf");
+        // a part an earlier save left when the client was killed before moving it into place
+        Path leftover = Files.writeString(dir.resolve(".vermerk-4711.part"), "halb");
+        Files.setLastModifiedTime(
+                leftover,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
         benFiles.save(held.id(), saved);
+        assertThat(leftover).doesNotExist();
+        try (var parts = Files.list(dir)) {
+            assertThat(parts.filter(p -> p.getFileName().toString().endsWith(".part")))
+                    .isEmpty();
+        }
 
         assertThat(Files.readAllBytes(saved)).isEqualTo(Files.readAllBytes(original));
         assertThat(benFiles.state(held.id()).orElseThrow().state()).isEqualTo(AttachmentState.State.ON_DEVICE);

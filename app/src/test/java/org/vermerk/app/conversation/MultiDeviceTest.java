@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vermerk.app.connection.ConnectionState;
 import org.vermerk.app.testing.EngineClient;
 import org.vermerk.app.testing.LoopbackServer;
 import org.vermerk.keystore.Conversation;
@@ -140,6 +141,42 @@ class MultiDeviceTest {
         ben.engine().sendText(direct, "hallo beide");
         anna2.awaitTexts(direct, 1);
         anna.awaitTexts(direct, 1);
+    }
+
+    @Test
+    void aCheckWhoseNewDeviceASiblingAddedAlreadyUsesUpNoKeyPackage() throws Exception {
+        EngineClient anna = user(ANNA);
+        EngineClient ben = user(BEN);
+        EngineClient anna2 = newDevice(ANNA, 2);
+        String group = anna.engine().createGroup("Lage", List.of(BEN));
+        await(() -> anna2.engine().conversations().size() == 1, "anna's second device is in the group");
+        anna.engine().checkOwnDevices();
+        anna2.engine().checkOwnDevices();
+        EngineClient anna3 = newDevice(ANNA, 3);
+        assertThat(anna2.engine().checkOwnDevices()).isEqualTo(1);
+        await(() -> anna.engine().devices(group).size() == 4, "anna's first device sees the third");
+        int before2 = stockAfterReconnect(anna2);
+        int before3 = stockAfterReconnect(anna3);
+
+        assertThat(anna.engine().checkOwnDevices()).isZero();
+
+        assertThat(stockAfterReconnect(anna2))
+                .as("anna2's one-time KeyPackages")
+                .isEqualTo(before2);
+        assertThat(stockAfterReconnect(anna3))
+                .as("anna3's one-time KeyPackages")
+                .isEqualTo(before3);
+        assertThat(ben.engine().devices(group)).hasSize(4);
+    }
+
+    /** The device's one-time KeyPackages on the server, as its next authentication reports them. */
+    private static int stockAfterReconnect(EngineClient device) throws Exception {
+        device.goOffline();
+        device.comeBack();
+        await(
+                () -> device.engine().connectionState() instanceof ConnectionState.Online,
+                device.engine().deviceId() + " is online again");
+        return ((ConnectionState.Online) device.engine().connectionState()).keyPackageStock();
     }
 
     @Test

@@ -24,6 +24,12 @@ public final class CuttingProxy implements AutoCloseable {
 
     private volatile boolean closed;
 
+    /** Set by {@link #swallowNextAnswer()}: counted down when the next server bytes were dropped. */
+    private volatile java.util.concurrent.CountDownLatch swallow;
+
+    /** While true, new connections are closed at once (the network is still down). */
+    private volatile boolean refusing;
+
     public CuttingProxy(int targetPort) throws IOException {
         this.target = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -42,14 +48,18 @@ public final class CuttingProxy implements AutoCloseable {
         while (!closed) {
             try {
                 Socket client = listener.accept();
+                if (refusing) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket server = new Socket();
                 server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), target), 5000);
                 synchronized (this) {
                     open.add(client);
                     open.add(server);
                 }
-                Thread.ofPlatform().daemon().start(() -> pump(client, server));
-                Thread.ofPlatform().daemon().start(() -> pump(server, client));
+                Thread.ofPlatform().daemon().start(() -> pump(client, server, false));
+                Thread.ofPlatform().daemon().start(() -> pump(server, client, true));
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -58,12 +68,20 @@ public final class CuttingProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromServer) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                java.util.concurrent.CountDownLatch armed = fromServer ? swallow : null;
+                if (armed != null) {
+                    // the server's next bytes (an answer) never reach the client: the network fails now
+                    swallow = null;
+                    cut();
+                    armed.countDown();
+                    return;
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -84,6 +102,23 @@ public final class CuttingProxy implements AutoCloseable {
             open.clear();
         }
         sockets.forEach(CuttingProxy::closeQuietly);
+    }
+
+    /**
+     * Drops the next bytes any server side sends, cuts every connection there and then, and refuses
+     * new connections until {@link #acceptAgain()}: an answer the server sent is lost with the
+     * network. The latch is counted down once that happened.
+     */
+    public java.util.concurrent.CountDownLatch swallowNextAnswer() {
+        java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        refusing = true;
+        swallow = latch;
+        return latch;
+    }
+
+    /** Takes new connections again after {@link #swallowNextAnswer()}. */
+    public void acceptAgain() {
+        refusing = false;
     }
 
     /** Removes a closed pair (both sockets at once, so the list stays in pairs). */

@@ -277,7 +277,25 @@ public final class Schema {
                             // INSERT … SELECT instead (MessageRepository.indexNewMessages), in the
                             // same transaction. Edits and deletions stay on their triggers (rare, and they
                             // need the old text). docs/benchmarks.md (keystore) has the numbers.
-                            "DROP TRIGGER message_search_insert")));
+                            "DROP TRIGGER message_search_insert")),
+            new Migration(
+                    6,
+                    "our own commit awaiting the server's verdict, with the group state its merge leads to",
+                    List.of(
+                            // ADR 0029: kept from before the commit is sent until its outcome is
+                            // stored, so a crash or a lost answer in between costs no epoch.
+                            // merged_state is a group state (secret), like group_states.state.
+                            """
+                            CREATE TABLE pending_commits (
+                              conversation_id TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+                              epoch INTEGER NOT NULL,
+                              client_message_id TEXT NOT NULL,
+                              request BLOB NOT NULL,
+                              format_version INTEGER NOT NULL,
+                              merged_state BLOB NOT NULL,
+                              announce INTEGER NOT NULL,
+                              created_at INTEGER NOT NULL
+                            ) WITHOUT ROWID""")));
 
     public static final int LATEST = MIGRATIONS.getLast().version();
 
