@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Keeps the installed client's class-data archive (AppCDS, ADR 0027) usable: the JVM writes it
@@ -27,9 +29,11 @@ final class ClassDataArchive {
         }
         Path file = Path.of(archive).toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
+            makeOwnDirectory(file.getParent());
             removeOthers(file);
-            if (Files.isRegularFile(file) && !startsWithMagic(file)) {
+            if (Files.isSymbolicLink(file)) {
+                Files.delete(file); // the JVM would write its archive wherever the link points
+            } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !startsWithMagic(file)) {
                 Files.delete(file);
             }
         } catch (IOException | RuntimeException e) {
@@ -37,6 +41,24 @@ final class ClassDataArchive {
         }
     }
 
+    /** The cache directory, made readable and writable by the user alone (the archive is code). */
+    private static void makeOwnDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Files.createDirectories(directory.getParent());
+        try {
+            Files.createDirectory(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectory(directory); // Windows: the profile's own ACLs apply
+        }
+    }
+
+    /**
+     * Removes this launcher's archives of other builds: same prefix (the name up to its first '-',
+     * "installed-" for the package; the checkout's launcher script names its own "client-…").
+     */
     private static void removeOthers(Path file) throws IOException {
         String name = file.getFileName().toString();
         String prefix = name.substring(0, Math.max(0, name.indexOf('-')) + 1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,7 @@ class ClassDataArchiveTest {
 
     @Test
     void makesTheMissingDirectoryTheJvmWritesTheArchiveInto() {
-        Path archive = dir.resolve("home/.cache/vermerk/client-0.1.0-42.jsa");
+        Path archive = dir.resolve("home/.cache/vermerk/installed-client-0.1.0-42.jsa");
 
         ClassDataArchive.prepare(archive.toString());
 
@@ -26,8 +27,8 @@ class ClassDataArchiveTest {
 
     @Test
     void keepsItsOwnArchiveAndRemovesThoseOfOtherBuilds() throws Exception {
-        Path own = dir.resolve("client-0.1.0-42.jsa");
-        Path older = dir.resolve("client-0.0.9-7.jsa");
+        Path own = dir.resolve("installed-client-0.1.0-42.jsa");
+        Path older = dir.resolve("installed-client-0.0.9-7.jsa");
         Path unrelated = dir.resolve("notes.txt");
         Files.write(own, AN_ARCHIVE);
         Files.write(older, AN_ARCHIVE);
@@ -41,8 +42,35 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void leavesTheCheckoutLaunchersArchivesAlone() throws Exception {
+        Path own = dir.resolve("installed-client-0.1.0-42.jsa");
+        Path checkouts = dir.resolve("client-1234-5678.jsa");
+        Files.write(checkouts, AN_ARCHIVE);
+
+        ClassDataArchive.prepare(own.toString());
+
+        assertThat(checkouts).exists();
+    }
+
+    @Test
+    void makesItsDirectoryForTheUserAloneAndRemovesALinkInTheArchivesPlace() throws Exception {
+        Path archive = dir.resolve("cache/vermerk/installed-client-0.1.0-42.jsa");
+        ClassDataArchive.prepare(archive.toString());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive.getParent())))
+                .isEqualTo("rwx------");
+
+        Path elsewhere = dir.resolve("elsewhere.bin");
+        Files.createSymbolicLink(archive, elsewhere);
+        ClassDataArchive.prepare(archive.toString());
+
+        assertThat(archive).doesNotExist();
+        assertThat(Files.isSymbolicLink(archive)).isFalse();
+        assertThat(elsewhere).doesNotExist();
+    }
+
+    @Test
     void removesAFileThatIsNoArchiveSoThatTheJvmWritesOneAgain() throws Exception {
-        Path own = dir.resolve("client-0.1.0-42.jsa");
+        Path own = dir.resolve("installed-client-0.1.0-42.jsa");
         Files.writeString(own, "broken");
 
         ClassDataArchive.prepare(own.toString());

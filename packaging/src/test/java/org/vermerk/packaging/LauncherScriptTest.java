@@ -111,6 +111,39 @@ class LauncherScriptTest {
                 .isTrue();
     }
 
+    @Test
+    void aCacheOthersCanWriteToIsNotUsedForTheArchive() throws Exception {
+        Path vermerkCache = cache.resolve("vermerk");
+        Files.createDirectories(vermerkCache);
+        Files.setPosixFilePermissions(vermerkCache, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        List<String> args = run("client");
+
+        assertThat(args).contains("-XX:+UseSerialGC").doesNotContain("-XX:+AutoCreateSharedArchive");
+    }
+
+    @Test
+    void aNewCacheIsTheUsersAloneAndALinkInTheArchivesPlaceIsRemoved() throws Exception {
+        Path current = Path.of(archiveOption(run("client")).substring("-XX:SharedArchiveFile=".length()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(current.getParent())))
+                .isEqualTo("rwx------");
+        Path elsewhere = dir.resolve("elsewhere.jsa");
+        Files.createSymbolicLink(current, elsewhere);
+
+        run("client");
+
+        assertThat(Files.isSymbolicLink(current)).isFalse();
+        assertThat(elsewhere).doesNotExist();
+    }
+
+    @Test
+    void theServerStartsWithNoClientOptionsUnderSetU() throws Exception {
+        // An empty option list must not trip `set -u` (bash before 4.4 calls it unbound).
+        List<String> args = run("server", "--data", "d");
+        assertThat(args.getFirst()).isEqualTo("--enable-native-access=ALL-UNNAMED");
+        assertThat(args.get(1)).startsWith("-Dvermerk.source=");
+    }
+
     private static String archiveOption(List<String> args) {
         return args.stream()
                 .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
