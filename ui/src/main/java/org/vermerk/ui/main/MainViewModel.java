@@ -406,8 +406,11 @@ public final class MainViewModel {
                 show(state);
                 refreshQueued();
                 if (state instanceof ConnectionState.Online) {
-                    // Names from the directory may have been out of reach until now.
-                    List.copyOf(items).forEach(i -> refresh(i.id()));
+                    // Names from the directory may have been out of reach until now: every entry
+                    // shown or still being read (a read begun offline would keep the stored name).
+                    java.util.Set<String> ids = new java.util.LinkedHashSet<>(summaryRequests.keySet());
+                    items.forEach(i -> ids.add(i.id()));
+                    ids.forEach(MainViewModel.this::refresh);
                 }
             });
         }

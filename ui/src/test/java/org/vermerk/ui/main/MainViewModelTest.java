@@ -25,8 +25,9 @@ class MainViewModelTest {
     private final FakeChatService service = new FakeChatService(ANNA);
     private final InMemoryUserSettings store = new InMemoryUserSettings();
     private final ClientSettings settings = attached(store);
-    private final MainViewModel model = new MainViewModel(
-            ANNA, service::listening, new SameThreadExecutor(), ZoneOffset.UTC, new RecordingDialogs(), settings);
+    private final SameThreadExecutor executor = new SameThreadExecutor();
+    private final MainViewModel model =
+            new MainViewModel(ANNA, service::listening, executor, ZoneOffset.UTC, new RecordingDialogs(), settings);
 
     private static ClientSettings attached(InMemoryUserSettings store) {
         ClientSettings s = new ClientSettings(Policies.none());
@@ -123,6 +124,27 @@ class MainViewModelTest {
         assertThat(model.conversations())
                 .extracting(ConversationItem::title)
                 .containsExactlyInAnyOrder("Ben Weber-Krüger", "Carl Ohm");
+    }
+
+    @Test
+    void anEntryReadBeforeTheConnectionCameUpButShownAfterItIsReadAgainWithTheDirectorysName() {
+        service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
+        service.directory.put(BEN, "Ben Weber");
+        service.directory.put("carl@bmi.example", "Carl Ohm");
+        model.start();
+
+        // A new conversation's entry is read while connecting; its result reaches the UI thread
+        // only after the connection is up.
+        executor.holdCallbacks = true;
+        service.addConversation("c2", Conversation.Kind.DIRECT, "", null, "carl@bmi.example");
+        service.listener.onMessage(
+                service.receive("c2", "carl@bmi.example", Instant.parse("2026-11-27T08:00:00Z"), "Hallo"));
+        service.state = new ConnectionState.Online(ANNA, "d1", 6);
+        service.listener.onConnectionState(service.state);
+        executor.holdCallbacks = false;
+        executor.releaseCallbacks();
+
+        assertThat(model.item("c2").orElseThrow().title()).isEqualTo("Carl Ohm");
     }
 
     @Test

@@ -14,20 +14,35 @@ public final class SameThreadExecutor implements TaskExecutor {
     public record Scheduled(Duration delay, Runnable action) {}
 
     private final List<Scheduled> scheduled = new ArrayList<>();
+    private final List<Runnable> heldCallbacks = new ArrayList<>();
     public int submitted;
+
+    /** While true, work still runs at once but its callbacks wait for {@link #releaseCallbacks()}. */
+    public boolean holdCallbacks;
 
     @Override
     public <T> Cancellable submit(Work<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         submitted++;
-        T result;
+        Runnable callback;
         try {
-            result = work.call();
+            T result = work.call();
+            callback = () -> onSuccess.accept(result);
         } catch (Exception e) {
-            onFailure.accept(e);
-            return () -> {};
+            callback = () -> onFailure.accept(e);
         }
-        onSuccess.accept(result);
+        if (holdCallbacks) {
+            heldCallbacks.add(callback);
+        } else {
+            callback.run();
+        }
         return () -> {};
+    }
+
+    /** Runs the held callbacks in the order their work ended (a result arriving late on the UI thread). */
+    public void releaseCallbacks() {
+        List<Runnable> due = List.copyOf(heldCallbacks);
+        heldCallbacks.clear();
+        due.forEach(Runnable::run);
     }
 
     @Override
