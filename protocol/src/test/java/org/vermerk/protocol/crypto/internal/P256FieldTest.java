@@ -52,6 +52,43 @@ class P256FieldTest {
         }
     }
 
+    /**
+     * The same on the edge values as the limbs themselves (the Montgomery form the operations see),
+     * not converted by {@code of}, which would turn them into effectively random limbs: the
+     * element whose limbs are W stands for W·R⁻¹ mod p (R = 2^256).
+     */
+    @Test
+    void edgeLimbPatternsComputeWhatBigIntegersDo() {
+        BigInteger rInverse = BigInteger.ONE.shiftLeft(256).modInverse(P);
+        List<BigInteger> raw = edgeValues();
+        long[] r = P256Field.create();
+        for (BigInteger wa : raw) {
+            for (BigInteger wb : raw) {
+                long[] fa = P256Field.words(wa);
+                long[] fb = P256Field.words(wb);
+                BigInteger a = wa.multiply(rInverse).mod(P);
+                BigInteger b = wb.multiply(rInverse).mod(P);
+                assertThat(P256Field.toBigInteger(fa)).isEqualTo(a);
+                P256Field.mul(fa, fb, r);
+                assertThat(P256Field.toBigInteger(r))
+                        .as("limbs %s · %s", wa, wb)
+                        .isEqualTo(a.multiply(b).mod(P));
+                P256Field.add(fa, fb, r);
+                assertThat(P256Field.toBigInteger(r))
+                        .as("limbs %s + %s", wa, wb)
+                        .isEqualTo(a.add(b).mod(P));
+                P256Field.sub(fa, fb, r);
+                assertThat(P256Field.toBigInteger(r))
+                        .as("limbs %s - %s", wa, wb)
+                        .isEqualTo(a.subtract(b).mod(P));
+                P256Field.square(fa, r);
+                assertThat(P256Field.toBigInteger(r))
+                        .as("limbs %s²", wa)
+                        .isEqualTo(a.multiply(a).mod(P));
+            }
+        }
+    }
+
     @Test
     void decodeRefusesNumbersFromPUp() {
         long[] r = P256Field.create();
@@ -84,6 +121,11 @@ class P256FieldTest {
         v.add(P.subtract(one.shiftLeft(64)));
         v.add(P.subtract(one.shiftLeft(128)));
         v.add(P.subtract(one.shiftLeft(192)));
+        // top limb 0xFFFFFFFF00000000: just below p's, with the lower limbs empty or full
+        v.add(new BigInteger("FFFFFFFF00000000", 16).shiftLeft(192));
+        v.add(new BigInteger("FFFFFFFF00000000", 16)
+                .shiftLeft(192)
+                .add(one.shiftLeft(192).subtract(one)));
         return v;
     }
 
