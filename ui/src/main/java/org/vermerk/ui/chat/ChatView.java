@@ -454,7 +454,7 @@ public final class ChatView {
                 pendingAnchor = anchor;
                 verify = anchor;
                 verifyBottom = false;
-                verifyTries = 4;
+                verifyTries = 60;
                 scrollBeforeLayout(() -> {
                     int at = indexOfKey(anchor.key());
                     if (at >= 0) {
