@@ -34,6 +34,8 @@ import org.vermerk.ui.core.ViewLoader;
  * (Ctrl+V in the composer) and by dropping them on the chat ({@link ChatFileInput}).
  */
 public final class ChatView {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatView.class);
+
     /** How close (in rows) to either end of the list scrolling reads the next page. */
     private static final int PAGE_TRIGGER = 5;
 
@@ -41,10 +43,43 @@ public final class ChatView {
     private boolean endsCheckPending;
 
     /**
-     * The row kept at the top by the last change, until the next layout shows it there: a second
-     * change before that layout must keep the same row (the cells still show the old rows).
+     * The message kept in place by the last change, until the next layout shows it there: a second
+     * change before that layout must keep the same message (the cells show rows by index, so
+     * after a change they no longer say what the user saw).
      */
-    private String pendingAnchorKey;
+    private Anchor pendingAnchor;
+
+    /**
+     * The first message on screen and its index before the change. A message, not a
+     * day separator: a separator stands above the first <em>loaded</em> message of its day, so when
+     * a page of the same day comes in above, it moves up with it and keeping it in place jumped over
+     * the whole page (found by bench's client driver; {@code ChatScrollingTest}).
+     */
+    private record Anchor(String key, int index) {}
+
+    /**
+     * The scroll the last row change asked for, run at the start of the next pulse's layout ({@link
+     * #scrollBeforeLayout}); null when none. FX thread.
+     */
+    private Runnable pendingScroll;
+
+    /**
+     * What the last scroll asked for must be on screen after the layout: the anchored message as
+     * the first message ({@link #verify}) or the newest row ({@link #verifyBottom}); checked at most
+     * {@link #verifyTries} more times. When a page at one end of a full window came with the other
+     * end dropped, the list's layout put the view at the window's other end despite the scroll
+     * (the row count changed during that layout), and the chat read pages at both ends in turn
+     * for good (found with {@code ChatScrollingTest}'s log).
+     */
+    private Anchor verify;
+
+    private boolean verifyBottom;
+    private int verifyTries;
+
+    /** Runs {@link #pendingScroll} before each layout while the list is in a scene. */
+    private final Runnable scrollBeforeLayout = this::runPendingScroll;
+
+    private javafx.util.Subscription sceneSubscription = javafx.util.Subscription.EMPTY;
 
     private final ChatViewModel model;
     private final Messages messages;
@@ -115,6 +150,10 @@ public final class ChatView {
     /** Stops listening to the model: this view is no longer shown (the model outlives it). */
     public void dispose() {
         model.rows().removeListener(rowsListener);
+        sceneSubscription.unsubscribe();
+        if (messageList.getScene() != null) {
+            messageList.getScene().removePreLayoutPulseListener(scrollBeforeLayout);
+        }
         focusSubscription.unsubscribe();
         composingSubscription.unsubscribe();
         composer.textProperty().unbindBidirectional(model.draftProperty());
@@ -171,6 +210,17 @@ public final class ChatView {
         messageList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         messageList.getSelectionModel().getSelectedItems().addListener(selectionListener);
         model.rows().addListener(rowsListener);
+        sceneSubscription = messageList.sceneProperty().subscribe((before, after) -> {
+            if (before != null) {
+                before.removePreLayoutPulseListener(scrollBeforeLayout);
+            }
+            if (after != null) {
+                after.addPreLayoutPulseListener(scrollBeforeLayout);
+            }
+        });
+        if (messageList.getScene() != null) {
+            messageList.getScene().addPreLayoutPulseListener(scrollBeforeLayout);
+        }
         messageList.skinProperty().subscribe(skin -> {
             if (skin != null) {
                 Platform.runLater(this::watchScrolling);
@@ -378,8 +428,8 @@ public final class ChatView {
         int size = messageList.getItems().size();
         int first = firstVisible();
         int last = lastVisible();
-        // Until the next layout the cells still show the rows from before the change.
-        String firstKey = pendingAnchorKey != null ? pendingAnchorKey : firstVisibleKey();
+        // Until this change the cells show the rows the user sees; after it, by index, other rows.
+        Anchor anchor = pendingAnchor != null ? pendingAnchor : visibleAnchor();
         int net = 0;
         int from = Integer.MAX_VALUE;
         while (change.next()) {
@@ -387,22 +437,106 @@ public final class ChatView {
             from = Math.min(from, change.getFrom());
         }
         int oldSize = size - net;
-        int firstNow = firstKey == null ? -1 : indexOfKey(firstKey);
+        int anchorNow = anchor == null ? -1 : indexOfKey(anchor.key());
+        String action = "none";
         if ((last < 0 || last >= oldSize - 2) && model.atNewest()) {
-            messageList.scrollTo(size - 1);
-        } else if (firstNow >= 0) {
-            // The row at the top stays at the top: a page read above it (with the window's far end
-            // dropped, so the count may not change at all) or rows dropped above it move it.
-            if (firstNow != first || pendingAnchorKey != null) {
-                messageList.scrollTo(firstNow);
-                pendingAnchorKey = firstKey;
+            pendingAnchor = null;
+            verify = null;
+            verifyBottom = true;
+            verifyTries = 2;
+            scrollBeforeLayout(() -> messageList.scrollTo(messageList.getItems().size() - 1));
+            action = "bottom";
+        } else if (anchorNow >= 0) {
+            // The message the user looks at stays where it is: a page read above it (with the
+            // window's far end dropped, so the count may not change at all) or rows dropped above
+            // it move it. It goes to the top edge (a partly shown row shows whole).
+            if (anchorNow != anchor.index() || pendingAnchor != null) {
+                pendingAnchor = anchor;
+                verify = anchor;
+                verifyBottom = false;
+                verifyTries = 60;
+                scrollBeforeLayout(() -> {
+                    int at = indexOfKey(anchor.key());
+                    if (at >= 0) {
+                        messageList.scrollTo(at);
+                    }
+                });
+                action = "anchor";
             }
         } else if (first >= 0 && from <= first && net != 0) {
-            messageList.scrollTo(Math.max(0, first + net));
+            int target = Math.max(0, first + net);
+            scrollBeforeLayout(() -> messageList.scrollTo(target));
+            action = "shift";
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "event=chat_rows_changed size={} net={} from={} first={} last={} anchor={} anchor_now={} action={}",
+                    size,
+                    net,
+                    from,
+                    first,
+                    last,
+                    anchor == null ? null : anchor.key(),
+                    anchorNow,
+                    action);
         }
         // A page that arrived while the user stayed at an end (the scroll bar no longer moves there)
         // must lead to the next one, or the chat stops loading (found by bench's client driver).
         loadNearEndsAfterLayout();
+    }
+
+    /**
+     * Scrolls at the start of the next layout, not now. A row change reaches this view before the
+     * list's skin and cells hear of it (they listen later), so a scroll now works on the old row
+     * count: {@code scrollTo} beyond it went to the end, and rows that came before the list had
+     * cells were not scrolled to at all (the chat opened at the top of the newest page and read
+     * the next one at once; found with {@code ChatScrollingTest}'s log). Before the layout, all
+     * listeners have run; a user's scroll in between is overridden by this one, never applied to
+     * rows that are no longer there.
+     */
+    private void scrollBeforeLayout(Runnable scroll) {
+        pendingScroll = scroll;
+        Platform.requestNextPulse();
+    }
+
+    /** Whether the last scroll did not land (see {@link #verify}); then it is repeated. */
+    private boolean scrollMissed() {
+        if (verifyTries <= 0 || (verify == null && !verifyBottom)) {
+            verify = null;
+            verifyBottom = false;
+            return false;
+        }
+        verifyTries--;
+        int size = messageList.getItems().size();
+        if (verifyBottom) {
+            if (size > 0 && lastVisible() < size - 1) {
+                messageList.scrollTo(size - 1);
+                return true;
+            }
+        } else {
+            // The user may have scrolled on since (up to a screen a pulse); a jump is farther.
+            int at = indexOfKey(verify.key());
+            int first = firstVisible();
+            int screen = Math.max(1, lastVisible() - first + 1);
+            if (at >= 0 && (first < 0 || first > at || first < at - 3 * screen)) {
+                messageList.scrollTo(at);
+                return true;
+            }
+            return false; // looked again after the next layouts too: the jump came one layout later
+        }
+        verify = null;
+        verifyBottom = false;
+        verifyTries = 0;
+        return false;
+    }
+
+    private void runPendingScroll() {
+        Runnable scroll = pendingScroll;
+        pendingScroll = null;
+        pendingAnchor = null; // laid out right after this: the cells show the rows again
+        if (scroll != null) {
+            scroll.run();
+        }
     }
 
     /**
@@ -423,8 +557,11 @@ public final class ChatView {
             }
             ran[0] = true;
             endsCheckPending = false;
-            pendingAnchorKey = null; // laid out: the cells show the rows again
             Platform.runLater(() -> scene.removePostLayoutPulseListener(check[0]));
+            if (scrollMissed()) {
+                loadNearEndsAfterLayout(); // look again after the layout of the repeated scroll
+                return;
+            }
             loadNearEnds();
         };
         scene.addPostLayoutPulseListener(check[0]);
@@ -448,6 +585,7 @@ public final class ChatView {
         if (size == 0) {
             return;
         }
+        LOG.trace("event=chat_ends_check size={} first={} last={}", size, firstVisible(), lastVisible());
         if (firstVisible() <= PAGE_TRIGGER) {
             model.loadOlder();
         } else if (lastVisible() >= size - 1 - PAGE_TRIGGER) {
@@ -459,10 +597,21 @@ public final class ChatView {
         return messageList.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
     }
 
-    private String firstVisibleKey() {
+    /** The first message row on screen (not a day separator); null when none. */
+    private Anchor visibleAnchor() {
         VirtualFlow<?> flow = flow();
-        IndexedCell<?> cell = flow == null ? null : flow.getFirstVisibleCell();
-        return cell != null && cell.getItem() instanceof ChatRow row ? row.key() : null;
+        IndexedCell<?> first = flow == null ? null : flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+        if (first == null || last == null) {
+            return null;
+        }
+        for (int i = first.getIndex(); i <= last.getIndex(); i++) {
+            IndexedCell<?> cell = flow.getVisibleCell(i);
+            if (cell != null && cell.getItem() instanceof ChatRow.MessageRow row) {
+                return new Anchor(row.key(), i);
+            }
+        }
+        return null;
     }
 
     private int indexOfKey(String key) {

@@ -55,7 +55,9 @@ public final class ChatViewModel {
     /** The loaded window, oldest first. */
     private final List<Message> window = new ArrayList<>();
 
-    private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
+    /** The shown rows; each publish changes them as one list change. */
+    private final RowList<ChatRow> rows = new RowList<>();
+
     private final StringProperty draft = new SimpleStringProperty("");
     private final ObjectProperty<UiText> error = new SimpleObjectProperty<>();
     private final BooleanProperty olderAvailable = new SimpleBooleanProperty(true);
@@ -217,22 +219,27 @@ public final class ChatViewModel {
     public void loadOlder() {
         if (loading) {
             olderWanted = true;
+            logPage("deferred", "older", 0);
             return;
         }
         olderWanted = false;
         if (closed || !olderAvailable.get() || window.isEmpty()) {
+            logPage("none", "older", 0);
             return;
         }
         loading = true;
         String oldest = window.getFirst().id();
+        logPage("read", "older", 0);
         executor.submit(
                 () -> service.messagesBefore(conversation.id(), oldest, PAGE),
                 page -> {
                     loading = false;
                     if (window.isEmpty() || !window.getFirst().id().equals(oldest)) {
+                        logPage("stale", "older", page.size());
                         serveWanted(); // the window was replaced meanwhile (a jump, a reopen)
                         return;
                     }
+                    logPage("arrived", "older", page.size());
                     window.addAll(0, page);
                     olderAvailable.set(page.size() == PAGE);
                     int excess = window.size() - MAX_LOADED;
@@ -250,22 +257,27 @@ public final class ChatViewModel {
     public void loadNewer() {
         if (loading) {
             newerWanted = true;
+            logPage("deferred", "newer", 0);
             return;
         }
         newerWanted = false;
         if (closed || !newerAvailable || window.isEmpty()) {
+            logPage("none", "newer", 0);
             return;
         }
         loading = true;
         String newest = window.getLast().id();
+        logPage("read", "newer", 0);
         executor.submit(
                 () -> service.messagesAfter(conversation.id(), newest, PAGE),
                 page -> {
                     loading = false;
                     if (window.isEmpty() || !window.getLast().id().equals(newest)) {
+                        logPage("stale", "newer", page.size());
                         serveWanted();
                         return;
                     }
+                    logPage("arrived", "newer", page.size());
                     window.addAll(page);
                     newerAvailable = page.size() == PAGE;
                     int excess = window.size() - MAX_LOADED;
@@ -280,6 +292,30 @@ public final class ChatViewModel {
                     serveWanted();
                 },
                 this::failed);
+    }
+
+    /**
+     * The paging state at each step, for finding out why a long scroll stops (docs/benchmarks.md):
+     * message IDs and counts only, never content.
+     */
+    private void logPage(String step, String direction, int got) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "event=chat_page step={} direction={} conversation={} got={} window={} first={} last={}"
+                            + " older_available={} newer_available={} loading={} older_wanted={} newer_wanted={}",
+                    step,
+                    direction,
+                    conversation.id(),
+                    got,
+                    window.size(),
+                    window.isEmpty() ? "-" : window.getFirst().id(),
+                    window.isEmpty() ? "-" : window.getLast().id(),
+                    olderAvailable.get(),
+                    newerAvailable,
+                    loading,
+                    olderWanted,
+                    newerWanted);
+        }
     }
 
     /** Reads the page the view asked for while the last one was read, if any (older first: the user scrolled up). */
@@ -764,7 +800,7 @@ public final class ChatViewModel {
     private void publish() {
         trackFiles();
         List<ChatRow> next = ChatTimeline.rows(window, service.userId(), group(), zone, marked);
-        RowDiff.apply(rows, next);
+        rows.update(next);
     }
 
     private void failed(Throwable failure) {

@@ -72,13 +72,21 @@ public final class MeasurementProbe {
     private long scrollStart;
     private int frames;
     private int waitingFrames;
-    private double lastPosition = Double.NaN;
 
-    /** When the position last changed (pulse time, ns); after {@link #STALL_NANOS} without a change the scroll ends. */
+    /**
+     * The oldest message that has been the first one on screen so far, and its time. Progress is
+     * measured by it, not by the list's pixel position: when the window is full, a page coming in
+     * above drops one below and the position can stay the same although the chat moved on.
+     */
+    private String topId;
+
+    private java.time.Instant topSentAt;
+
+    /** When an older message last came to the top (pulse time, ns); after {@link #STALL_NANOS} without one the scroll ends. */
     private long lastMove;
 
-    /** A page read takes milliseconds; ten seconds at one place means no page is coming. */
-    private static final long STALL_NANOS = 10_000_000_000L;
+    /** A page read takes milliseconds, seconds on a loaded machine; thirty seconds without an older message means none is coming. */
+    private static final long STALL_NANOS = 30_000_000_000L;
 
     private MeasurementProbe(Stage stage, String conversationId, String oldestId, PrintStream out) {
         this.stage = stage;
@@ -201,61 +209,59 @@ public final class MeasurementProbe {
                 if (flow == null) {
                     return;
                 }
-                if (atOldest(flow)) {
+                ChatRow.MessageRow top = topMessage(flow);
+                if (top != null && top.id().equals(oldestId)) {
+                    topId = top.id();
+                    topSentAt = top.sentAt();
                     stop();
                     finish(now, false);
                     return;
                 }
-                double position = flow.getPosition();
-                if (position == lastPosition) {
-                    waitingFrames++; // at the top of the loaded window, the older page not read yet
-                    if (now - lastMove > STALL_NANOS) {
+                if (top != null && (topSentAt == null || top.sentAt().isBefore(topSentAt))) {
+                    topId = top.id();
+                    topSentAt = top.sentAt();
+                    lastMove = now;
+                } else {
+                    waitingFrames++; // no older message came to the top: waiting for a page
+                    if (lastMove != 0 && now - lastMove > STALL_NANOS) {
                         stop();
                         finish(now, true);
                         return;
                     }
-                } else {
-                    lastMove = now;
                 }
-                lastPosition = position;
                 flow.scrollPixels(-flow.getHeight());
             }
         }.start();
     }
 
-    /** Whether the first row (or the first after its day separator) is the oldest message, at the top. */
-    private boolean atOldest(VirtualFlow<?> flow) {
+    /** The first message on screen (the row under a day separator when that is first); null when none. */
+    private static ChatRow.MessageRow topMessage(VirtualFlow<?> flow) {
         IndexedCell<?> first = flow.getFirstVisibleCell();
-        if (first == null || first.getIndex() != 0 || flow.getPosition() > 0) {
-            return false;
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null) {
+            return null;
         }
-        if (!(stage.getScene().lookup("#messageList") instanceof ListView<?> list)) {
-            return false;
-        }
-        for (int i = 0; i < Math.min(2, list.getItems().size()); i++) {
-            if (list.getItems().get(i) instanceof ChatRow.MessageRow row) {
-                return row.id().equals(oldestId);
+        for (int i = first.getIndex(); i <= last.getIndex(); i++) {
+            IndexedCell<?> cell = flow.getVisibleCell(i);
+            if (cell != null && cell.getItem() instanceof ChatRow.MessageRow row) {
+                return row;
             }
         }
-        return false;
+        return null;
     }
 
     /** @param stalled the oldest message was not reached: the list stopped at the top of its window */
     private void finish(long now, boolean stalled) {
         phase = Phase.DONE;
-        String top = stage.getScene().lookup("#messageList") instanceof ListView<?> list
-                        && !list.getItems().isEmpty()
-                        && list.getItems().size() > 1
-                        && list.getItems().get(1) instanceof ChatRow.MessageRow row
-                ? row.sentAt().toString()
-                : "?";
+        String top = topSentAt == null ? "?" : topSentAt.toString();
         report(
                 "scrolled",
                 "frames=" + frames,
                 "waiting=" + waitingFrames,
                 "ms=" + (now - scrollStart) / 1_000_000,
                 "stalled=" + stalled,
-                "top-sent-at=" + top);
+                "top-sent-at=" + top,
+                "top-oldest=" + oldestId.equals(topId));
         out.println(PREFIX + " intervals-us " + intervals);
         out.flush();
     }
