@@ -33,13 +33,24 @@ public final class ChatTimeline {
     /** @param marked the IDs of messages held by a mark for the records */
     public static List<ChatRow> rows(
             List<Message> messages, String ownUserId, boolean group, ZoneId zone, java.util.Set<String> marked) {
+        return rows(messages, ownUserId, group, zone, marked, ChatTimeline::parse);
+    }
+
+    /** @param payloads a message's payload ({@link #parse}, or a cache of it) */
+    static List<ChatRow> rows(
+            List<Message> messages,
+            String ownUserId,
+            boolean group,
+            ZoneId zone,
+            java.util.Set<String> marked,
+            java.util.function.Function<Message, Payload> payloads) {
         Map<String, String> editedText = new HashMap<>();
         Map<String, Boolean> deleted = new HashMap<>();
         // per target and emoji the people who reacted: the same reaction twice by one person counts once
         Map<String, Map<String, java.util.Set<String>>> reactions = new HashMap<>();
         Map<String, Payload> parsed = new LinkedHashMap<>();
         for (Message m : messages) {
-            Payload p = parse(m);
+            Payload p = payloads.apply(m);
             parsed.put(m.id(), p);
             switch (p) {
                 case Payload.Edit e when !e.target().equals(m.id()) -> editedText.put(e.target(), e.text());

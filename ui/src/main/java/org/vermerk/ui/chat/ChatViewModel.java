@@ -55,6 +55,9 @@ public final class ChatViewModel {
     /** The loaded window, oldest first. */
     private final List<Message> window = new ArrayList<>();
 
+    /** {@link #payloadOf}'s parsed payloads by message ID; kept to about the window. UI thread. */
+    private final java.util.Map<String, ParsedPayload> payloads = new java.util.HashMap<>();
+
     /** The shown rows; each publish changes them as one list change. */
     private final RowList<ChatRow> rows = new RowList<>();
 
@@ -502,7 +505,7 @@ public final class ChatViewModel {
         java.util.Set<String> emojis = new java.util.HashSet<>();
         for (Message m : window) {
             if (m.senderUserId().equals(own)
-                    && ChatTimeline.parse(m) instanceof org.vermerk.app.conversation.Payload.Reaction r
+                    && payloadOf(m) instanceof org.vermerk.app.conversation.Payload.Reaction r
                     && r.target().equals(messageId)) {
                 emojis.add(r.emoji());
             }
@@ -713,13 +716,7 @@ public final class ChatViewModel {
             if (files.containsKey(m.id())) {
                 continue;
             }
-            Payload p;
-            try {
-                p = Payload.parse(m.content());
-            } catch (Payload.InvalidPayloadException e) {
-                continue;
-            }
-            if (p instanceof Payload.File f) {
+            if (payloadOf(m) instanceof Payload.File f) {
                 files.put(m.id(), FileItem.of(m.id(), f.fileName(), f.size()));
                 refreshFile(m.id());
             }
@@ -798,10 +795,31 @@ public final class ChatViewModel {
 
     /** Shows the window's rows, replacing only the part that changed (the list keeps its cells and scroll position). */
     private void publish() {
+        if (payloads.size() > 2 * Math.max(window.size(), PAGE)) {
+            java.util.Set<String> inWindow = new java.util.HashSet<>();
+            window.forEach(m -> inWindow.add(m.id()));
+            payloads.keySet().retainAll(inWindow);
+        }
         trackFiles();
-        List<ChatRow> next = ChatTimeline.rows(window, service.userId(), group(), zone, marked);
+        List<ChatRow> next = ChatTimeline.rows(window, service.userId(), group(), zone, marked, this::payloadOf);
         rows.update(next);
     }
+
+    /**
+     * A window message's payload, parsed once: every page that comes in rebuilds the rows of the
+     * whole window (up to 1,000 messages) on the UI thread, and parsing them all again each time
+     * was most of that work. An edit received replaces the stored content, hence the check.
+     */
+    private Payload payloadOf(Message m) {
+        ParsedPayload parsed = payloads.get(m.id());
+        if (parsed == null || !parsed.content().equals(m.content())) {
+            parsed = new ParsedPayload(m.content(), ChatTimeline.parse(m));
+            payloads.put(m.id(), parsed);
+        }
+        return parsed.payload();
+    }
+
+    private record ParsedPayload(String content, Payload payload) {}
 
     private void failed(Throwable failure) {
         loading = false;

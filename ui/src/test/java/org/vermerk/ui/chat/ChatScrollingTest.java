@@ -37,7 +37,8 @@ import org.vermerk.ui.testing.RecordingDialogs;
 class ChatScrollingTest {
     private static final String ANNA = "anna@bmi.example";
     private static final String BEN = "ben@bmi.example";
-    private static final int MESSAGES = 2_500;
+    /** Past the window's 1,000 by six pages: the full-window case (a page in above, one out below) repeats. */
+    private static final int MESSAGES = 1_600;
 
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private ChatView view;
