@@ -952,6 +952,9 @@ public final class ConversationEngine implements AutoCloseable {
                         group.epoch(),
                         GroupStates.FORMAT_VERSION,
                         Secret.wrap(state))
+                // a commit of ours kept from the group we were removed from means nothing in this
+                // one (its epoch and state are the old group's); it must not be resent at each login
+                .dropPendingCommit()
                 .consumeKeyPackage(keyPackageRef);
         Optional<Message> note = historyNote(id, group.epoch(), now);
         note.ifPresent(t::addMessage);

@@ -60,6 +60,11 @@ final class ConversationWorker implements AutoCloseable {
     private static final int COMMIT_ATTEMPTS = 8;
     private static final Duration EPOCH_WAIT = Duration.ofSeconds(15);
 
+    /** How often a resume asks again after {@code rate_limited} or {@code internal}, and its first pause. */
+    private static final int RESEND_ATTEMPTS = 5;
+
+    private static final Duration RESEND_BACKOFF_FIRST = Duration.ofSeconds(1);
+
     /** First and longest pause before a delivery that our own store could not take is tried again. */
     private static final Duration STORE_RETRY_FIRST = Duration.ofMillis(500);
 
@@ -88,6 +93,9 @@ final class ConversationWorker implements AutoCloseable {
      */
     private PendingCommit pending;
 
+    /** The client message ID of the last pending commit of ours that was merged; null before. */
+    private String lastMerged;
+
     /** Received messages to confirm as delivered, sent as one receipt when the inbox is drained. */
     private final Receipts receipts = new Receipts();
 
@@ -109,7 +117,7 @@ final class ConversationWorker implements AutoCloseable {
     void adopt(Group created, long storedRevision) {
         this.group = created;
         this.revision = storedRevision;
-        this.pending = null;
+        forgetPending(); // the engine's transition that stored the group dropped the row too
     }
 
     // ---- entry points (any thread) ----
@@ -259,10 +267,21 @@ final class ConversationWorker implements AutoCloseable {
     private void process(ServerFrame.Deliver delivery) throws Exception {
         group();
         if (pending != null && delivery.epoch() != null && delivery.epoch() > pending.epoch()) {
-            // The group's log went on past the epoch of our commit, and no other commit for that
-            // epoch came first (we would have processed it, and it would have dropped ours): the
-            // server took ours, and its answer or our merge was lost (ADR 0029).
-            adoptPending("log");
+            // The group's log went on past the epoch of our commit without another commit for it
+            // reaching us. That alone is no proof that ours won: the winner may have aged out of
+            // our queue (retention) or be one we could not read. Only a message that the state
+            // after our merge can process is (RFC 9420 §6.1, §6.2: it is bound to that epoch's
+            // secrets, which a fork does not share); then ours won (ADR 0029).
+            if (readableAfterOurMerge(delivery)) {
+                adoptPending("log");
+            } else {
+                LOG.warn(
+                        "event=pending_commit_not_adopted conversation={} epoch={} logIndex={} deliveryEpoch={}",
+                        conversationId,
+                        pending.epoch(),
+                        delivery.logIndex(),
+                        delivery.epoch());
+            }
         }
         Group g = group();
         boolean lost = takesPendingEpoch(delivery);
@@ -749,7 +768,7 @@ final class ConversationWorker implements AutoCloseable {
                     intent.removeDevices());
             keepPending(g, request, announce && !intent.addDevices().isEmpty());
             engine.commitProbe().beforeSend(conversationId);
-            if (decidePending(intent.addDevices().size(), intent.removeDevices().size())) {
+            if (decidePending(intent.addDevices().size(), intent.removeDevices().size(), false)) {
                 return true;
             }
         }
@@ -793,9 +812,14 @@ final class ConversationWorker implements AutoCloseable {
      * Sends the pending commit's request (again: the server answers a client message ID it knows
      * with its verdict, before it looks at the epoch) and stores the outcome. True when the commit
      * is merged; false when another commit took its epoch (processed by now, so the caller can make
-     * its intent again). A connection failure leaves the pending commit as it is.
+     * its intent again). Only a definitive answer drops the record (ADR 0029): a connection failure,
+     * {@code rate_limited} (the frame was not read) and {@code internal} (the append may have been
+     * committed before the server failed) leave it as it is and are thrown.
+     *
+     * @param resend whether the request may have reached the server before (a resume after a crash
+     *     or a lost answer), as opposed to its first send with a fresh client message ID
      */
-    private boolean decidePending(int added, int removed) throws Exception {
+    private boolean decidePending(int added, int removed, boolean resend) throws Exception {
         PendingCommit p = pending;
         ClientRequest.SendCommit stored = OutboxRequests.storedCommit(p.request(), "commit");
         ServerFrame.Accepted accepted;
@@ -812,20 +836,29 @@ final class ConversationWorker implements AutoCloseable {
                             stored.removeDevices()),
                     ServerFrame.Accepted.class);
         } catch (ServerErrorException e) {
-            // Not in the group's log: another commit took the epoch (stale_epoch), or the server
-            // refused it for good (we are no longer a member, a device list it does not accept).
-            dropPending();
-            if (e.code() != ErrorCode.STALE_EPOCH) {
-                throw e;
+            switch (PendingVerdict.of(e.code(), resend)) {
+                case LOST -> {
+                    // A fresh client message ID the server did not append: another commit has the epoch.
+                    dropPending();
+                    LOG.info(
+                            "event=commit_lost conversation={} epoch={} current={}",
+                            conversationId,
+                            p.epoch(),
+                            e.currentEpoch().orElse(-1L));
+                    engine.commitLost();
+                    awaitEpoch(e.currentEpoch().orElse(p.epoch() + 1));
+                    return false;
+                }
+                case REFUSED -> {
+                    dropPending(); // not in the log, and never will be (not a member, no such group, refused)
+                    throw e;
+                }
+                case LOG_DECIDES -> {
+                    return letTheLogDecide(p, e.currentEpoch().orElse(p.epoch() + 1));
+                }
+                case RETRY -> throw e; // the record stays; asked again later
+                default -> throw new IllegalStateException("unreachable");
             }
-            LOG.info(
-                    "event=commit_lost conversation={} epoch={} current={}",
-                    conversationId,
-                    p.epoch(),
-                    e.currentEpoch().orElse(-1L));
-            engine.commitLost();
-            awaitEpoch(e.currentEpoch().orElse(p.epoch() + 1));
-            return false;
         }
         engine.commitProbe().afterAccepted(conversationId);
         // Messages of the old epoch that the server ordered before our commit are in the inbox by
@@ -848,17 +881,87 @@ final class ConversationWorker implements AutoCloseable {
     }
 
     /**
+     * A resend answered {@code stale_epoch}: the group is past our commit's epoch, and the server
+     * does not know our client message ID (never appended, or aged out of {@code
+     * retention.messages} with its log entry). Only the deliveries can tell which: another member's
+     * commit for our epoch means ours lost, a message of the next epoch that the merged state reads
+     * means ours won ({@link #process}). Waits for them up to {@code current}; true when ours was
+     * merged, false when it lost; still undecided, the record stays and this throws.
+     */
+    private boolean letTheLogDecide(PendingCommit p, long current) throws Exception {
+        LOG.info(
+                "event=pending_commit_unknown_to_server conversation={} epoch={} current={}",
+                conversationId,
+                p.epoch(),
+                current);
+        try {
+            awaitEpoch(current);
+        } catch (ConversationException stillWaiting) {
+            // decided below, or not yet
+        }
+        group();
+        if (pending != null && pending.clientMessageId().equals(p.clientMessageId())) {
+            throw new PendingCommitUndecidedException(conversationId);
+        }
+        if (p.clientMessageId().equals(lastMerged)) {
+            return true;
+        }
+        engine.commitLost();
+        return false;
+    }
+
+    /**
      * Decides a pending commit left by a crash or a lost answer (ADR 0029): asks the server again
-     * and merges it or lets it go. Connection failures are thrown; the commit stays pending.
+     * and merges it or lets it go. {@code rate_limited} and {@code internal} answers are asked again
+     * after the server's {@code retryAfterMs} or a growing pause (while this conversation's
+     * deliveries are processed, which may decide it too), up to {@link #RESEND_ATTEMPTS} times.
+     * Still undecided, the last failure is thrown and the commit stays pending.
      */
     void resumePendingCommit() throws Exception {
-        group();
-        if (pending == null || !active) {
-            return;
+        Duration backoff = RESEND_BACKOFF_FIRST;
+        for (int attempt = 1; ; attempt++) {
+            group();
+            if (pending == null || !active) {
+                return;
+            }
+            LOG.info(
+                    "event=pending_commit_resumed conversation={} epoch={} attempt={}",
+                    conversationId,
+                    pending.epoch(),
+                    attempt);
+            ClientRequest.SendCommit stored = OutboxRequests.storedCommit(pending.request(), "commit");
+            try {
+                decidePending(stored.addDevices().size(), stored.removeDevices().size(), true);
+                return;
+            } catch (ServerErrorException e) {
+                if (attempt >= RESEND_ATTEMPTS || PendingVerdict.of(e.code(), true) != PendingVerdict.RETRY) {
+                    throw e;
+                }
+                Duration wait = e.code() == ErrorCode.RATE_LIMITED
+                                && e.retryAfterMillis().isPresent()
+                        ? Duration.ofMillis(e.retryAfterMillis().get())
+                        : backoff;
+                LOG.info(
+                        "event=pending_commit_retry conversation={} code={} retry_in_ms={}",
+                        conversationId,
+                        e.code().wireName(),
+                        wait.toMillis());
+                processFor(wait);
+                backoff = backoff.multipliedBy(2);
+            }
         }
-        LOG.info("event=pending_commit_resumed conversation={} epoch={}", conversationId, pending.epoch());
-        ClientRequest.SendCommit stored = OutboxRequests.storedCommit(pending.request(), "commit");
-        decidePending(stored.addDevices().size(), stored.removeDevices().size());
+    }
+
+    /** Processes this conversation's deliveries as they come for {@code wait}. */
+    private void processFor(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            ServerFrame.Deliver next = inbox.poll(left, TimeUnit.NANOSECONDS);
+            if (next != null) {
+                processOne(next);
+            }
+        }
     }
 
     /** A new commit or leave request waits until the one before is decided. */
@@ -915,6 +1018,7 @@ final class ConversationWorker implements AutoCloseable {
         }
         group = merged;
         store(t); // a failure reloads the state before the commit, and the record with it
+        lastMerged = p.clientMessageId();
         forgetPending();
         active = merged.isActive();
         LOG.info("event=commit_merged conversation={} epoch={} by={}", conversationId, merged.epoch(), how);
@@ -923,6 +1027,23 @@ final class ConversationWorker implements AutoCloseable {
         if (info != null) {
             engine.listener().onMessage(info);
             engine.wakeOutbox();
+        }
+    }
+
+    /**
+     * Whether the state our pending commit leads to processes {@code delivery}. Tried on a copy
+     * decoded from the record and thrown away: the live group and the store do not change.
+     */
+    private boolean readableAfterOurMerge(ServerFrame.Deliver delivery) {
+        byte[] bytes = pending.mergedState().expose();
+        try {
+            Group merged = GroupStates.decode(bytes, pending.formatVersion(), engine.groupConfig());
+            merged.process(decode(delivery.message()));
+            return true;
+        } catch (MlsException | GroupStates.LostGroupStateException | RuntimeException e) {
+            return false;
+        } finally {
+            java.util.Arrays.fill(bytes, (byte) 0);
         }
     }
 

@@ -371,6 +371,65 @@ class ConversationsTest {
         assertThat(ben.received.stream().filter(fromCara)).isEmpty();
     }
 
+    /**
+     * A commit of cara's kept for the group she was then removed from (as a crash or a lost answer
+     * leaves it, ADR 0029) means nothing once she is added again: the transition that stores the
+     * group her Welcome starts drops it, so it is not sent again at every login. Without that the
+     * row stays (the new worker only forgot it in memory).
+     */
+    @Test
+    void aRejoinByWelcomeDropsACommitKeptFromTheGroupWeWereRemovedFrom() throws Exception {
+        Client anna = client("anna@bmi.example");
+        Client cara = client("cara@bmi.example");
+        String id = anna.engine.createGroup("Wieder dabei", List.of(cara.userId));
+        anna.engine.sendText(id, "vorher");
+        cara.awaitTexts(id, 1);
+        anna.engine.removeMembers(id, List.of(cara.userId));
+        awaitTrue(() -> cara.removedFrom.contains(id), "cara learns she was removed");
+
+        var conversations = cara.account.keystore().conversations();
+        org.vermerk.keystore.GroupState old = conversations.groupState(id).orElseThrow();
+        String clientMessageId = java.util.UUID.randomUUID().toString();
+        var request = new org.vermerk.protocol.wire.ClientRequest.SendCommit(
+                "commit",
+                org.vermerk.protocol.codec.Bytes.of(java.util.HexFormat.of().parseHex(id)),
+                old.epoch(),
+                clientMessageId,
+                org.vermerk.protocol.codec.Bytes.of(new byte[] {0, 1}),
+                null,
+                List.of(),
+                List.of());
+        cara.account
+                .keystore()
+                .apply(org.vermerk.keystore.Transition.forConversation(id)
+                        .pendingCommit(new org.vermerk.keystore.PendingCommit(
+                                id,
+                                old.epoch(),
+                                clientMessageId,
+                                org.vermerk.app.outbox.OutboxRequests.stored(request),
+                                old.formatVersion(),
+                                org.vermerk.protocol.crypto.Secret.wrap(
+                                        old.state().expose()),
+                                false))
+                        .build());
+        assertThat(conversations.withPendingCommits()).contains(id);
+
+        anna.engine.addMembers(id, List.of(cara.userId));
+        awaitTrue(
+                () -> {
+                    try {
+                        return conversations.groupState(id).orElseThrow().epoch() > old.epoch();
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                },
+                "cara joins again");
+        assertThat(conversations.pendingCommit(id)).isEmpty();
+        assertThat(conversations.withPendingCommits()).doesNotContain(id);
+        anna.engine.sendText(id, "nachher");
+        awaitTrue(() -> cara.texts(id).contains("nachher"), "cara reads the group again");
+    }
+
     @Test
     void aMemberWhoLeavesIsRemovedByAnotherMembersCommitAndReadsNothingAfter() throws Exception {
         Client anna = client("anna@bmi.example");

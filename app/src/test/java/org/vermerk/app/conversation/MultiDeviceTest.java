@@ -233,6 +233,7 @@ class MultiDeviceTest {
         String group = anna.engine().createGroup("Referat", List.of(BEN, CARA));
         anna.engine().sendText(group, "eins");
         ben.awaitTexts(group, 1);
+        cara.awaitTexts(group, 1); // cara has joined: "ben out" below is not true of no conversation
 
         anna.engine().removeMembers(group, List.of(BEN));
         await(

@@ -108,6 +108,108 @@ class CommitWindowCrashTest {
         continuesInTheGroup(id);
     }
 
+    /**
+     * Restarted after the server accepted its commit, kai meets a server that lets one frame a
+     * second through per device (a burst of one): at login the device check and the resend race for
+     * it, and the one that loses is answered {@code rate_limited} (the server discarded it unread).
+     * That decides nothing: kai must keep the pending commit, ask again after {@code retryAfterMs}
+     * and merge it. Dropping the record on any error (the reviewed bug) leaves kai behind its group
+     * for good. (Should the resend win the race, the test fails on the missing retry, not silently.)
+     */
+    @Test
+    void aResendAnsweredRateLimitedKeepsThePendingCommitAndAsksAgain() throws Exception {
+        String id = groupWithKai();
+        running = startKai(id, "add", "carl@bmi.example", "accepted");
+        awaitLine("ACCEPTED", 0);
+        kill();
+        server.restart(c -> limited(c, 1.0, 1));
+        running = startKai(id, "go");
+        awaitLog("event=pending_commit_retry conversation=" + id + " code=rate_limited");
+        awaitLog("event=commit_merged conversation=" + id);
+        tell("QUIT");
+        awaitLine("BYE", 0);
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        running = null;
+        server.restart(LoopbackServer::generousLimits);
+        continuesInTheGroup(id);
+    }
+
+    /**
+     * Kai's accepted commit ages out of the server's message retention before kai comes back (a
+     * laptop offline for longer than {@code retention.messages}): its resend is answered {@code
+     * stale_epoch}, as the server no longer knows the client message ID. That proves nothing, so
+     * kai keeps the record (a first restart, with nothing new in the log, leaves it undecided); the
+     * next epoch's message that ben sends then decides it, as the merged state reads it. Dropping
+     * the record on that answer (the reviewed bug) leaves kai behind for good.
+     */
+    @Test
+    void aResendTheServerNoLongerKnowsIsDecidedByTheLog() throws Exception {
+        String id = groupWithKai();
+        running = startKai(id, "add", "carl@bmi.example", "accepted");
+        awaitLine("ACCEPTED", 0);
+        kill();
+        EngineClient.await(() -> carl.engine().conversation(id).isPresent(), "carl joins", WAIT);
+        EngineClient.await(() -> ben.engine().devices(id).size() == 3, "ben is in the epoch with carl", WAIT);
+        ben.engine().awaitIdle(Duration.ofMillis(300), WAIT);
+        carl.engine().awaitIdle(Duration.ofMillis(300), WAIT);
+        server.restart(c -> forgetful(LoopbackServer.generousLimits(c)));
+        Thread.sleep(1500); // several sweeps: every message of the group, kai's commit too, is gone
+        server.restart(LoopbackServer::generousLimits);
+
+        running = startKai(id, "go");
+        awaitLog("event=pending_commit_unknown_to_server conversation=" + id);
+        awaitLog("event=pending_commit_undecided conversation=" + id);
+        tell("QUIT");
+        awaitLine("BYE", 0);
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        running = null;
+        continuesInTheGroup(id);
+        assertThat(Files.readString(dir.resolve("kai.stderr")))
+                .as("the log decided it: ben's message of the next epoch read with the merged state")
+                .containsPattern("event=commit_merged conversation=" + id + " epoch=\\d+ by=log");
+    }
+
+    /** Messages kept for a millisecond, swept every 100 ms. */
+    private static org.vermerk.server.ServerConfig forgetful(org.vermerk.server.ServerConfig c) {
+        return new org.vermerk.server.ServerConfig(
+                c.dataDirectory(),
+                c.host(),
+                c.port(),
+                c.tlsCertificate(),
+                c.tlsPrivateKey(),
+                c.limits(),
+                new org.vermerk.server.ServerConfig.Retention(
+                        Duration.ofMillis(1), c.retention().attachments(), Duration.ofMillis(100)),
+                c.keyPackageLowWatermark(),
+                c.enrolmentCodeValidity(),
+                c.attachmentTicketValidity());
+    }
+
+    private static org.vermerk.server.ServerConfig limited(
+            org.vermerk.server.ServerConfig config, double perSecond, int burst) {
+        org.vermerk.server.ServerConfig.Limits l = config.limits();
+        return config.withLimits(new org.vermerk.server.ServerConfig.Limits(
+                l.maxFrameBytes(),
+                perSecond,
+                burst,
+                l.connectionsPerDevice(),
+                l.authTimeout(),
+                l.idleTimeout(),
+                l.attachmentMaxBytes()));
+    }
+
+    /** Waits until kai's log (all its runs) has a line containing {@code wanted}. */
+    private void awaitLog(String wanted) throws Exception {
+        Path log = dir.resolve("kai.stderr");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(log) || !Files.readString(log).contains(wanted)) {
+            if (System.nanoTime() > deadline || !running.isAlive()) {
+                throw new AssertionError("kai did not log " + wanted + "; stderr:\n" + tail(log));
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Ben's group with kai (enrolled through the proxy), joined by kai in a first run. */
     private String groupWithKai() throws Exception {
         TestAccounts.enrolVia(

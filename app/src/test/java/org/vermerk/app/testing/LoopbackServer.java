@@ -12,7 +12,7 @@ import org.vermerk.server.ServerConfig;
 /** The real delivery server on 127.0.0.1 with a free port and its generated CA, over a test's directory. */
 public final class LoopbackServer implements AutoCloseable {
     private final Path data;
-    private final UnaryOperator<ServerConfig> configure;
+    private UnaryOperator<ServerConfig> configure;
     private DeliveryServer server;
     private int port;
 
@@ -48,6 +48,13 @@ public final class LoopbackServer implements AutoCloseable {
     /** Stops gracefully (clients see 1001) and starts again on the same port and data. */
     public void restart() throws Exception {
         server.close();
+        start(port);
+    }
+
+    /** Stops gracefully and starts again on the same port and data with another configuration. */
+    public void restart(UnaryOperator<ServerConfig> reconfigure) throws Exception {
+        server.close();
+        configure = reconfigure;
         start(port);
     }
 
