@@ -110,6 +110,14 @@ public final class TestClient implements AutoCloseable {
         sendRaw(CODEC.encode(request));
     }
 
+    /**
+     * Sends unless the connection is already closing; for floods, where the server may close before the last frame
+     * leaves (OkHttp then refuses it).
+     */
+    public boolean offer(ClientRequest request) {
+        return webSocket.send(CODEC.encode(request));
+    }
+
     /** The next answer or error, which must be of {@code type}. */
     public <T extends ServerFrame> T expect(Class<T> type) throws InterruptedException {
         ServerFrame frame = answers.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
