@@ -1102,8 +1102,21 @@ public final class ConversationEngine implements AutoCloseable {
 
     private void refused(OutboxEntry entry, ServerErrorException error) {
         try {
-            worker(entry.conversationId())
-                    .submit(() -> worker(entry.conversationId()).refused(entry, error));
+            ConversationWorker worker = worker(entry.conversationId());
+            worker.submit(() -> {
+                try {
+                    return worker.refused(entry, error);
+                } catch (Exception e) {
+                    // Nobody waits for this future: say it here. An entry not yet dequeued stays in
+                    // the outbox, so nothing is lost.
+                    LOG.warn(
+                            "event=outbox_refusal_not_handled conversation={} code={} error={}",
+                            entry.conversationId(),
+                            error.code(),
+                            e.getClass().getSimpleName());
+                    throw e;
+                }
+            });
         } catch (ConversationException | KeystoreException e) {
             LOG.warn("event=outbox_refused_unknown conversation={}", entry.conversationId());
         }
