@@ -17,15 +17,21 @@ public final class Screenshots {
     /** The README's screenshots: the repository's docs/screenshots (tests run in the module's directory). */
     public static final Path DOCS = Path.of("..", "docs", "screenshots");
 
+    /**
+     * Only when asked ({@code -Dvermerk.screenshots.docs=true}): every run would otherwise leave
+     * changed PNGs in the working tree (the chat shows the time of day).
+     */
+    private static final boolean UPDATE_DOCS = Boolean.getBoolean("vermerk.screenshots.docs");
+
     private Screenshots() {}
 
     public static Path save(Scene scene, String name) {
         return save(scene, name, DIRECTORY);
     }
 
-    /** Writes into {@link #DOCS} too, for the README. */
+    /** Writes into {@link #DOCS} too, for the README, when {@code vermerk.screenshots.docs} is set. */
     public static Path saveForDocs(Scene scene, String name) {
-        if (Files.isDirectory(DOCS)) {
+        if (UPDATE_DOCS && Files.isDirectory(DOCS)) {
             save(scene, name, DOCS);
         }
         return save(scene, name, DIRECTORY);
