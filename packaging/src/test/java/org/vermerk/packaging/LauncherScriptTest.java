@@ -63,7 +63,14 @@ class LauncherScriptTest {
     void theDemoAndTheSmokeTestRunAsTheClientDoes() throws Exception {
         assertThat(run("demo")).contains("-XX:+UseSerialGC");
         assertThat(archiveOption(run("demo"))).startsWith("-XX:AOTCacheOutput=");
-        assertThat(run("--policy", "p.json", "--smoke-test")).contains("-XX:+UseSerialGC");
+        List<String> smokeTest = run("--policy", "p.json", "--smoke-test");
+        assertThat(smokeTest).contains("-XX:+UseSerialGC");
+        // it uses a cache that is there but trains none: one window's classes would stay until the next build
+        assertThat(smokeTest.stream().noneMatch(a -> a.startsWith("-XX:AOTCache")))
+                .isTrue();
+        Path cacheFile = cachePath(run("client"));
+        Files.write(cacheFile, new byte[] {(byte) 0xa2, (byte) 0xab, 0x0b, (byte) 0xf0});
+        assertThat(run("--smoke-test")).contains("-XX:AOTCache=" + cacheFile);
     }
 
     @Test
