@@ -151,6 +151,9 @@ public final class Keystore implements AutoCloseable {
             throw new StoreNotFoundException("no store in this directory");
         }
         StoreLock lock = prepare(directory, options);
+        // SQLite's native library loads on another core while the protector derives the key
+        // (Argon2id: the open waited for both one after the other; ADR 0030).
+        Thread.ofPlatform().name("vermerk-sqlite-load").daemon().start(EncryptedSqlite::loadNativeLibrary);
         Secret key = null;
         Database database = null;
         try {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "Starts the Vermerk desktop client (JavaFX).",
             "First start enrols this machine with an enrolment code; later starts unlock with the passphrase.",
             "Runs with the desktop client's own JVM options (packaging/client-jvm-options; installed:",
-            "the vermerk-client command) and a class-data archive in the user's cache (ADR 0027)."
+            "the vermerk-client command) and a class-data archive or AOT cache in the user's cache",
+            "directory (ADR 0027, 0030)."
         },
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the window was closed", "1:the admin policy is invalid", "2:wrong usage"})

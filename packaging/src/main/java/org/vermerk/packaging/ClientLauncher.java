@@ -14,7 +14,7 @@ public final class ClientLauncher {
             org.vermerk.ui.VermerkClient.startToolkit(); // while the command line is read (ADR 0027)
         }
         ClassDataArchive.prepare(System.getProperty("vermerk.client.archive"));
-        System.exit(VermerkCommand.commandLine().execute(client));
+        System.exit(VermerkCommand.forArguments(client).execute(client));
     }
 
     /** {@code client} followed by the launcher's own arguments. */

@@ -13,22 +13,13 @@ import picocli.CommandLine.Option;
 /**
  * The {@code vermerk} command: the one entry point through which every runnable part of the
  * product is reached ({@code ./vermerk --help} lists them). Each part registers here as a
- * subcommand when it exists, and not before.
+ * subcommand ({@link #commandLine()}) when it exists, and not before.
  */
 @Command(
         name = "vermerk",
         mixinStandardHelpOptions = true,
         versionProvider = VermerkVersion.class,
-        description = "Vermerk: end-to-end encrypted messenger for public administration.",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            ClientCommand.class,
-            DemoCommand.class,
-            ServerCommand.class,
-            PolicyCommand.class,
-            MlsPeerCommand.class,
-            PackageCommand.class
-        })
+        description = "Vermerk: end-to-end encrypted messenger for public administration.")
 public final class VermerkCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,18 +83,39 @@ public final class VermerkCommand implements java.util.concurrent.Callable<Integ
         return 0;
     }
 
+    /** The whole command: every subcommand. */
     public static CommandLine commandLine() {
-        return withClient(new VermerkCommand());
+        return withSubcommands(new VermerkCommand());
     }
 
     /** The command with the machine-wide policy looked for at {@code machinePolicy} (tests). */
     static CommandLine commandLine(PolicyLocation machinePolicy) {
-        return withClient(new VermerkCommand(machinePolicy));
+        return withSubcommands(new VermerkCommand(machinePolicy));
     }
 
-    /** Adds {@code vermerk cli}, which reads the policy as {@code policy check} does. */
-    private static CommandLine withClient(VermerkCommand root) {
+    /**
+     * The command with {@code client} as its only subcommand: what {@code vermerk client ...} and
+     * the installed {@code vermerk-client} parse. picocli builds each subcommand's model by
+     * reflection when it is added (picocli's classes are Java 5 class files, which the AOT cache
+     * does not hold), and the client's start waited for all of them (ADR 0030). Help and version
+     * go through {@link #commandLine()}, so they still list everything.
+     */
+    static CommandLine clientCommandLine() {
+        CommandLine commandLine = new CommandLine(new VermerkCommand());
+        commandLine.addSubcommand(new ClientCommand());
+        return commandLine;
+    }
+
+    /** The subcommands in the order help lists them; {@code vermerk cli} reads the policy as {@code policy check} does. */
+    private static CommandLine withSubcommands(VermerkCommand root) {
         CommandLine commandLine = new CommandLine(root);
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
+        commandLine.addSubcommand(new ClientCommand());
+        commandLine.addSubcommand(new DemoCommand());
+        commandLine.addSubcommand(new ServerCommand());
+        commandLine.addSubcommand(new PolicyCommand());
+        commandLine.addSubcommand(new MlsPeerCommand());
+        commandLine.addSubcommand(new PackageCommand());
         commandLine.addSubcommand(new CliCommand(
                 () -> new PolicyFile(new PolicyParser()).loadAtStart(root.policyFile(), root.machinePolicy())));
         return commandLine;
@@ -115,7 +127,12 @@ public final class VermerkCommand implements java.util.concurrent.Callable<Integ
             // logging configuration are read here (ADR 0027).
             org.vermerk.ui.VermerkClient.startToolkit();
         }
-        System.exit(commandLine().execute(args));
+        System.exit(forArguments(args).execute(args));
+    }
+
+    /** {@link #clientCommandLine()} when {@code args} open the client, else {@link #commandLine()}. */
+    static CommandLine forArguments(String[] args) {
+        return "client".equals(windowCommand(args)) ? clientCommandLine() : commandLine();
     }
 
     /**
@@ -123,19 +140,24 @@ public final class VermerkCommand implements java.util.concurrent.Callable<Integ
      * that is no option names it and nobody asks for help or the version.
      */
     static boolean opensTheClient(String[] args) {
+        return windowCommand(args) != null;
+    }
+
+    /** {@code "client"} or {@code "demo"} when {@code args} open the client's window, else null. */
+    private static String windowCommand(String[] args) {
         for (String arg : args) {
             if (java.util.Set.of("-h", "--help", "-V", "--version", "help", "--smoke-test")
                     .contains(arg)) {
-                return false;
+                return null;
             }
         }
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--policy") || args[i].equals("--smoke-test-screenshot")) {
                 i++; // its value
             } else if (!args[i].startsWith("-")) {
-                return args[i].equals("client") || args[i].equals("demo");
+                return args[i].equals("client") || args[i].equals("demo") ? args[i] : null;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher script's JVM options (./vermerk, ADR 0027): the desktop client and the demo get the
- * client's options from packaging/client-jvm-options and a class-data archive in the user's cache;
- * every other command gets neither; an archive that does not fit is replaced and an unwritable
- * cache only leaves the archive out. The script runs in a copy of the checkout whose JDK is a
+ * The launcher script's JVM options (./vermerk, ADR 0027 and 0030): the desktop client and the demo
+ * get the client's options from packaging/client-jvm-options and an AOT cache in the user's cache
+ * directory (a training run writes it while there is none, later starts use it); every other
+ * command gets neither; a cache that does not fit is replaced and an unwritable cache directory only
+ * leaves the cache out. The script runs in a copy of the checkout whose JDK is a
  * stand-in {@code java} that prints its arguments, one per line.
  */
 @DisabledOnOs(OS.WINDOWS)
@@ -51,16 +52,25 @@ class LauncherScriptTest {
     void theClientGetsItsOptionsAndAnArchiveInTheUsersCache() throws Exception {
         List<String> args = run("client", "--home", "/tmp/x");
 
-        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx512m", "-XX:+AutoCreateSharedArchive");
-        assertThat(archiveOption(args)).startsWith("-XX:SharedArchiveFile=" + cache.resolve("vermerk/client-"));
+        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx512m", "-Xlog:aot=off,cds=off");
+        assertThat(archiveOption(args)).startsWith("-XX:AOTCacheOutput=" + cache.resolve("vermerk/client-"));
+        assertThat(archiveOption(args)).endsWith(".aot");
         assertThat(args.subList(args.indexOf("org.vermerk.packaging.VermerkCommand"), args.size()))
                 .containsExactly("org.vermerk.packaging.VermerkCommand", "client", "--home", "/tmp/x");
     }
 
     @Test
     void theDemoAndTheSmokeTestRunAsTheClientDoes() throws Exception {
-        assertThat(run("demo")).contains("-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive");
-        assertThat(run("--policy", "p.json", "--smoke-test")).contains("-XX:+UseSerialGC");
+        assertThat(run("demo")).contains("-XX:+UseSerialGC");
+        assertThat(archiveOption(run("demo"))).startsWith("-XX:AOTCacheOutput=");
+        List<String> smokeTest = run("--policy", "p.json", "--smoke-test");
+        assertThat(smokeTest).contains("-XX:+UseSerialGC");
+        // it uses a cache that is there but trains none: one window's classes would stay until the next build
+        assertThat(smokeTest.stream().noneMatch(a -> a.startsWith("-XX:AOTCache")))
+                .isTrue();
+        Path cacheFile = cachePath(run("client"));
+        Files.write(cacheFile, new byte[] {(byte) 0xa2, (byte) 0xab, 0x0b, (byte) 0xf0});
+        assertThat(run("--smoke-test")).contains("-XX:AOTCache=" + cacheFile);
     }
 
     @Test
@@ -73,21 +83,44 @@ class LauncherScriptTest {
                 // help opens no window; an archive written by it would hold only help's classes
                 List.of("client", "--help"))) {
             List<String> args = run(command.toArray(String[]::new));
-            assertThat(args).as("%s", command).doesNotContain("-XX:+UseSerialGC", "-XX:+AutoCreateSharedArchive");
+            assertThat(args).as("%s", command).doesNotContain("-XX:+UseSerialGC");
+            assertThat(args.stream().noneMatch(a -> a.startsWith("-XX:AOTCache")))
+                    .as("%s", command)
+                    .isTrue();
         }
     }
 
     @Test
-    void anArchiveOfAnotherBuildIsRemovedAndAFileThatIsNoArchiveIsReplaced() throws Exception {
-        String archive = archiveOption(run("client")).substring("-XX:SharedArchiveFile=".length());
-        Path current = Path.of(archive);
-        Path older = current.resolveSibling(current.getFileName().toString().replaceAll("-[0-9]+\\.jsa$", "-1.jsa"));
-        Files.writeString(older, "an archive of an older build");
-        Files.writeString(current, "not an archive: the JVM would neither use nor rewrite it");
+    void aCacheWrittenByTheTrainingRunIsUsedByTheNextStart() throws Exception {
+        Path current = cachePath(run("client"));
+        // what the JVM writes: an AOT cache starts with HotSpot's static archive magic, 0xf00baba2
+        Files.write(current, new byte[] {(byte) 0xa2, (byte) 0xab, 0x0b, (byte) 0xf0, 1, 2, 3});
 
-        assertThat(archiveOption(run("client"))).isEqualTo("-XX:SharedArchiveFile=" + archive);
+        List<String> args = run("client");
+
+        assertThat(args).contains("-XX:AOTCache=" + current);
+        assertThat(args.stream().noneMatch(a -> a.startsWith("-XX:AOTCacheOutput")))
+                .isTrue();
+        assertThat(current).exists();
+    }
+
+    @Test
+    void aCacheOfAnotherBuildAndAnOldArchiveAreRemovedAndAFileThatIsNoCacheIsReplaced() throws Exception {
+        Path current = cachePath(run("client"));
+        String name = current.getFileName().toString();
+        Path older = current.resolveSibling(name.replaceAll("-[0-9]+\\.aot$", "-1.aot"));
+        Path olderTraining = current.resolveSibling(name.replaceAll("-[0-9]+\\.aot$", "-1.aot.config"));
+        Path dynamicArchive = current.resolveSibling(name.replaceAll("\\.aot$", ".jsa")); // before ADR 0030
+        Files.writeString(older, "a cache of an older build");
+        Files.writeString(olderTraining, "an interrupted training run of an older build");
+        Files.writeString(dynamicArchive, "a dynamic archive");
+        Files.writeString(current, "not a cache: the JVM would neither use nor rewrite it");
+
+        assertThat(archiveOption(run("client"))).isEqualTo("-XX:AOTCacheOutput=" + current);
         assertThat(older).doesNotExist();
-        assertThat(current).doesNotExist(); // the JVM writes a fresh one when the client ends
+        assertThat(olderTraining).doesNotExist();
+        assertThat(dynamicArchive).doesNotExist();
+        assertThat(current).doesNotExist(); // the training run writes a fresh one when the client ends
     }
 
     @Test
@@ -106,9 +139,8 @@ class LauncherScriptTest {
 
         List<String> args = run("client");
 
-        assertThat(args).contains("-XX:+UseSerialGC").doesNotContain("-XX:+AutoCreateSharedArchive");
-        assertThat(args.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")))
-                .isTrue();
+        assertThat(args).contains("-XX:+UseSerialGC");
+        assertThat(args.stream().noneMatch(a -> a.startsWith("-XX:AOTCache"))).isTrue();
     }
 
     @Test
@@ -119,21 +151,28 @@ class LauncherScriptTest {
 
         List<String> args = run("client");
 
-        assertThat(args).contains("-XX:+UseSerialGC").doesNotContain("-XX:+AutoCreateSharedArchive");
+        assertThat(args).contains("-XX:+UseSerialGC");
+        assertThat(args.stream().noneMatch(a -> a.startsWith("-XX:AOTCache"))).isTrue();
     }
 
     @Test
     void aNewCacheIsTheUsersAloneAndALinkInTheArchivesPlaceIsRemoved() throws Exception {
-        Path current = Path.of(archiveOption(run("client")).substring("-XX:SharedArchiveFile=".length()));
+        Path current = cachePath(run("client"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(current.getParent())))
                 .isEqualTo("rwx------");
-        Path elsewhere = dir.resolve("elsewhere.jsa");
+        Path elsewhere = dir.resolve("elsewhere.aot");
+        Path elsewhereConfig = dir.resolve("elsewhere.aot.config");
         Files.createSymbolicLink(current, elsewhere);
+        // the training run writes its configuration beside the cache before assembling it
+        Path config = current.resolveSibling(current.getFileName() + ".config");
+        Files.createSymbolicLink(config, elsewhereConfig);
 
         run("client");
 
         assertThat(Files.isSymbolicLink(current)).isFalse();
+        assertThat(Files.isSymbolicLink(config)).isFalse();
         assertThat(elsewhere).doesNotExist();
+        assertThat(elsewhereConfig).doesNotExist();
     }
 
     @Test
@@ -144,11 +183,17 @@ class LauncherScriptTest {
         assertThat(args.get(1)).startsWith("-Dvermerk.source=");
     }
 
+    /** The AOT cache option: {@code -XX:AOTCache=} (use) or {@code -XX:AOTCacheOutput=} (train). */
     private static String archiveOption(List<String> args) {
         return args.stream()
-                .filter(a -> a.startsWith("-XX:SharedArchiveFile="))
+                .filter(a -> a.startsWith("-XX:AOTCache=") || a.startsWith("-XX:AOTCacheOutput="))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no archive option in " + args));
+                .orElseThrow(() -> new AssertionError("no AOT cache option in " + args));
+    }
+
+    private static Path cachePath(List<String> args) {
+        String option = archiveOption(args);
+        return Path.of(option.substring(option.indexOf('=') + 1));
     }
 
     private List<String> run(String... arguments) throws IOException, InterruptedException {

@@ -97,6 +97,45 @@ class VermerkCommandTest {
     }
 
     @Test
+    void theClientsStartParsesWithTheClientCommandAloneAndEverythingElseWithTheWholeCommand() {
+        assertThat(VermerkCommand.forArguments(new String[] {"client", "--home", "/tmp/h"})
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("client");
+        assertThat(VermerkCommand.forArguments(new String[] {"--policy", "p.json", "client"})
+                        .getSubcommands()
+                        .keySet())
+                .containsExactly("client");
+        for (String[] args : new String[][] {{"demo"}, {"client", "--help"}, {"--help"}, {"server"}, {}}) {
+            assertThat(VermerkCommand.forArguments(args).getSubcommands().keySet())
+                    .as(String.join(" ", args))
+                    .contains("help", "client", "demo", "server", "policy", "cli", "package");
+        }
+    }
+
+    @Test
+    void theClientAloneStillStopsOnAnInvalidPolicyAndRejectsAnUnknownOption(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path policy =
+                java.nio.file.Files.writeString(dir.resolve("policy.json"), "{\"passphraseMinLength\": 3}");
+        String[] args = {
+            "--policy",
+            policy.toString(),
+            "client",
+            "--home",
+            dir.resolve("home").toString()
+        };
+        CommandLine clientOnly = VermerkCommand.forArguments(args);
+        clientOnly.setOut(new PrintWriter(out, true));
+        clientOnly.setErr(new PrintWriter(err, true));
+
+        assertThat(clientOnly.execute(args)).isEqualTo(1); // the root's --policy reached the client
+        assertThat(err.toString()).contains("passphraseMinLength");
+        assertThat(clientOnly.execute("client", "--bogus")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option").contains("--bogus");
+    }
+
+    @Test
     void versionNamesTheProductAndTheJavaRuntime() {
         assertThat(run("--version")).isZero();
         assertThat(out.toString())

@@ -63,7 +63,12 @@ public final class VermerkClient {
         Platform.setImplicitExit(false);
         Thread.ofPlatform().name("vermerk-toolkit-start").daemon().start(() -> {
             try {
-                Platform.startup(() -> TOOLKIT.complete(null));
+                Platform.startup(() -> {
+                    TOOLKIT.complete(null);
+                    // The FX thread waits for the main thread's command line, policy and logging
+                    // configuration; meanwhile it parses the stylesheets the unlock screen needs.
+                    org.vermerk.ui.core.ScreenPreparation.prepareUnlock();
+                });
             } catch (RuntimeException | Error e) {
                 TOOLKIT.completeExceptionally(e);
             }

@@ -68,6 +68,22 @@ public final class EncryptedSqlite {
     }
 
     /**
+     * Loads the driver's native library now instead of at the first connection: {@link
+     * org.vermerk.keystore.Keystore#open} runs this on a thread of its own while the passphrase's
+     * Argon2id runs, so that the open after it does not wait for the library's extraction, checksum
+     * and loading (ADR 0030). Call after {@link #prepareNativeLibrary}. Never throws: a library that
+     * cannot be loaded fails the open, which reports it.
+     */
+    public static void loadNativeLibrary() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize(); // synchronized: a connection made meanwhile waits for it
+        } catch (Exception | LinkageError e) {
+            LOG.debug(
+                    "event=sqlite_native_preload_failed error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
      * Opens the encrypted database. With {@code create} false the file must exist: a missing file is
      * an error and never silently replaced by an empty database.
      *

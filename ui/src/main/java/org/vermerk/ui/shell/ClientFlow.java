@@ -118,6 +118,14 @@ public final class ClientFlow {
 
     private void showUnlock() {
         UnlockViewModel model = new UnlockViewModel(access::unlock, settings::effective, executor, clock, this::opened);
+        // While Argon2id runs on a worker the FX thread only turns the progress indicator: it gets
+        // the main window's stylesheets and control kinds ready (after this event, so the
+        // derivation has started; ADR 0030).
+        model.busyProperty().subscribe(busy -> {
+            if (busy) {
+                javafx.application.Platform.runLater(org.vermerk.ui.core.ScreenPreparation::prepareMain);
+            }
+        });
         window.show(Screen.of(messages ->
                         new UnlockView(model, messages, access.home().toString()).load())
                 .whenHidden(model::dispose));
