@@ -51,7 +51,7 @@ class LauncherScriptTest {
     void theClientGetsItsOptionsAndAnArchiveInTheUsersCache() throws Exception {
         List<String> args = run("client", "--home", "/tmp/x");
 
-        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx512m", "-XX:+AutoCreateSharedArchive");
+        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx160m", "-XX:+AutoCreateSharedArchive");
         assertThat(archiveOption(args)).startsWith("-XX:SharedArchiveFile=" + cache.resolve("vermerk/client-"));
         assertThat(args.subList(args.indexOf("org.vermerk.packaging.VermerkCommand"), args.size()))
                 .containsExactly("org.vermerk.packaging.VermerkCommand", "client", "--home", "/tmp/x");
