@@ -52,7 +52,7 @@ class LauncherScriptTest {
     void theClientGetsItsOptionsAndAnArchiveInTheUsersCache() throws Exception {
         List<String> args = run("client", "--home", "/tmp/x");
 
-        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx512m", "-Xlog:aot=off,cds=off");
+        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx160m", "-Xlog:aot=off,cds=off");
         assertThat(archiveOption(args)).startsWith("-XX:AOTCacheOutput=" + cache.resolve("vermerk/client-"));
         assertThat(archiveOption(args)).endsWith(".aot");
         assertThat(args.subList(args.indexOf("org.vermerk.packaging.VermerkCommand"), args.size()))

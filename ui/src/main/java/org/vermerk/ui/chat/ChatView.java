@@ -76,6 +76,9 @@ public final class ChatView {
     private boolean verifyBottom;
     private int verifyTries;
 
+    /** Whether a look after the layout found {@link #verify} in place once (then the user may scroll on). */
+    private boolean verifyLanded;
+
     /** Runs {@link #pendingScroll} before each layout while the list is in a scene. */
     private final Runnable scrollBeforeLayout = this::runPendingScroll;
 
@@ -453,6 +456,7 @@ public final class ChatView {
             if (anchorNow != anchor.index() || pendingAnchor != null) {
                 pendingAnchor = anchor;
                 verify = anchor;
+                verifyLanded = false;
                 verifyBottom = false;
                 verifyTries = 60;
                 scrollBeforeLayout(() -> {
@@ -510,17 +514,32 @@ public final class ChatView {
         int size = messageList.getItems().size();
         if (verifyBottom) {
             if (size > 0 && lastVisible() < size - 1) {
+                LOG.debug("event=chat_scroll_repeated at=bottom size={} last={}", size, lastVisible());
                 messageList.scrollTo(size - 1);
                 return true;
             }
         } else {
-            // The user may have scrolled on since (up to a screen a pulse); a jump is farther.
             int at = indexOfKey(verify.key());
             int first = firstVisible();
             int screen = Math.max(1, lastVisible() - first + 1);
-            if (at >= 0 && (first < 0 || first > at || first < at - 3 * screen)) {
+            // Right after the scroll the message must be at the top; later the user may have
+            // scrolled on, a screen a pulse at most (Page Up held), in either direction. A jump is
+            // farther than that from where the last look found the view. Measured from the anchor
+            // itself, every fourth Page Up pulled the view back to it for the next 60 looks, and a
+            // page of 100 messages took ~2 s to scroll past (docs/benchmarks.md, ADR 0031).
+            boolean missed = verifyLanded
+                    ? first < 0 || Math.abs(first - at) > 3 * screen
+                    : first < 0 || first > at || first < at - 3 * screen;
+            if (at >= 0 && missed) {
+                LOG.debug("event=chat_scroll_repeated at={} first={} landed={}", at, first, verifyLanded);
                 messageList.scrollTo(at);
+                verifyLanded = false;
                 return true;
+            }
+            verifyLanded = true;
+            Anchor now = visibleAnchor();
+            if (now != null) {
+                verify = now; // the user's own scrolling moves what a later jump is measured from
             }
             return false; // looked again after the next layouts too: the jump came one layout later
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -20,6 +21,20 @@ import org.vermerk.ui.core.Messages;
  */
 final class MessageCell extends ListCell<ChatRow> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    /*
+     * What differs from row to row is told by pseudo-classes, not style classes: a changed style
+     * class makes JavaFX look up the matching style rules of the node and all its children again,
+     * and refilling the cells while scrolling did that for every bubble (JFR: most of the FX
+     * thread's time; docs/benchmarks.md, ADR 0031). A pseudo-class only switches between the rules
+     * already found.
+     */
+    private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
+    private static final PseudoClass NOTICE = PseudoClass.getPseudoClass("notice");
+    private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+    private static final PseudoClass MARKED = PseudoClass.getPseudoClass("marked");
+    private static final PseudoClass READ = PseudoClass.getPseudoClass("read");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final Messages messages;
     private final ZoneId zone;
@@ -119,20 +134,11 @@ final class MessageCell extends ListCell<ChatRow> {
     }
 
     private void fill(ChatRow.MessageRow m) {
-        bubble.getStyleClass().removeAll("own", "notice", "deleted", "marked");
-        if (m.marked()) {
-            bubble.getStyleClass().add("marked");
-        }
         boolean notice = m.kind() != ChatRow.Kind.TEXT && m.kind() != ChatRow.Kind.FILE;
-        if (m.own() && !notice) {
-            bubble.getStyleClass().add("own");
-        }
-        if (notice) {
-            bubble.getStyleClass().add("notice");
-        }
-        if (m.deleted()) {
-            bubble.getStyleClass().add("deleted");
-        }
+        bubble.pseudoClassStateChanged(MARKED, m.marked());
+        bubble.pseudoClassStateChanged(OWN, m.own() && !notice);
+        bubble.pseudoClassStateChanged(NOTICE, notice);
+        bubble.pseudoClassStateChanged(DELETED, m.deleted());
         row.setAlignment(notice ? Pos.CENTER : m.own() ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
 
         show(sender, m.senderLabel());
@@ -160,12 +166,8 @@ final class MessageCell extends ListCell<ChatRow> {
         meta.setText(m.marked() ? messages.get("chat.marked", shownTime) : shownTime);
         String tick = m.own() && !notice ? tick(m.state()) : null;
         show(ticks, tick);
-        ticks.getStyleClass().removeAll("read", "failed");
-        if (m.state() == DeliveryState.READ) {
-            ticks.getStyleClass().add("read");
-        } else if (m.state() == DeliveryState.FAILED) {
-            ticks.getStyleClass().add("failed");
-        }
+        ticks.pseudoClassStateChanged(READ, m.state() == DeliveryState.READ);
+        ticks.pseudoClassStateChanged(FAILED, m.state() == DeliveryState.FAILED);
         String who = m.own() ? messages.get("chat.sender.own") : m.senderUserId();
         String state = m.own() && !notice ? " " + messages.get(stateKey(m.state())) : "";
         spokenWho = who;

@@ -31,7 +31,9 @@ import org.vermerk.ui.testing.RecordingDialogs;
  * pages are read on the real background executor, so they arrive late, as they do over the store.
  * Each message must be on screen on the way, also once the window is full and each page read
  * above drops one below (the list kept its place by a day separator, which moves with a page of
- * its day, and saw a full window's page as two changes; this test failed on both).
+ * its day, and saw a full window's page as two changes; this test failed on both), and
+ * no step may bring a newer message back to the top (the view was pulled back to the message kept
+ * in place after a page, every fourth step).
  */
 @ExtendWith(ApplicationExtension.class)
 class ChatScrollingTest {
@@ -87,7 +89,13 @@ class ChatScrollingTest {
                         })
                         .get());
         java.util.Set<String> seen = new java.util.HashSet<>();
+        // The first message on screen after each step: scrolling up must never bring a newer one
+        // back (a page read above once pulled the view back to the message kept in place, for 60
+        // layouts, every fourth step; docs/decisions/0031).
+        Instant[] top = new Instant[1];
+        List<String> back = new java.util.ArrayList<>();
         for (int step = 0; step < 3_000 && !seen.contains("m1"); step++) {
+            int at = step;
             if (step > 0) {
                 robot.interact(() -> {
                     VirtualFlow<?> flow = flow();
@@ -102,11 +110,19 @@ class ChatScrollingTest {
                         if (first == null || last == null) {
                             return null;
                         }
+                        ChatRow.MessageRow firstMessage = null;
                         for (int i = first.getIndex(); i <= last.getIndex(); i++) {
                             IndexedCell<?> cell = flow.getVisibleCell(i);
                             if (cell != null && cell.getItem() instanceof ChatRow.MessageRow m) {
                                 seen.add(m.key());
+                                firstMessage = firstMessage == null ? m : firstMessage;
                             }
+                        }
+                        if (firstMessage != null) {
+                            if (top[0] != null && firstMessage.sentAt().isAfter(top[0])) {
+                                back.add("step " + at + ": " + firstMessage.key());
+                            }
+                            top[0] = firstMessage.sentAt();
                         }
                         return null;
                     })
@@ -122,6 +138,9 @@ class ChatScrollingTest {
         }
         assertThat(missed)
                 .as("messages never shown on the way from the newest to the oldest")
+                .isEmpty();
+        assertThat(back)
+                .as("steps up after which a newer message was first on screen")
                 .isEmpty();
     }
 
