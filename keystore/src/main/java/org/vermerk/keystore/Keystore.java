@@ -151,12 +151,10 @@ public final class Keystore implements AutoCloseable {
             throw new StoreNotFoundException("no store in this directory");
         }
         StoreLock lock = prepare(directory, options);
-        // SQLite's native library loads on another core while the protector derives the key
-        // (Argon2id: the open waited for both one after the other; ADR 0030).
-        Thread.ofPlatform().name("vermerk-sqlite-load").daemon().start(EncryptedSqlite::loadNativeLibrary);
         Secret key = null;
         Database database = null;
         try {
+            preloadNativeLibrary();
             if (!Files.exists(keyFilePath)) {
                 throw new StoreCorruptedException("the key file is missing");
             }
@@ -227,6 +225,22 @@ public final class Keystore implements AutoCloseable {
                 database.close();
             }
             closeQuietly(lock);
+        }
+    }
+
+    /**
+     * Starts loading SQLite's native library on another core while the protector derives the key
+     * (Argon2id: the open waited for both one after the other; ADR 0030). Called inside the open's
+     * {@code try}, so the store lock is released whatever happens; a thread that cannot be started
+     * (the process is out of native threads) only leaves the load to the open, on the caller's thread.
+     */
+    private static void preloadNativeLibrary() {
+        try {
+            Thread.ofPlatform().name("vermerk-sqlite-load").daemon().start(EncryptedSqlite::loadNativeLibrary);
+        } catch (OutOfMemoryError | RuntimeException e) {
+            LOG.debug(
+                    "event=sqlite_native_preload_not_started error={}",
+                    e.getClass().getSimpleName());
         }
     }
 

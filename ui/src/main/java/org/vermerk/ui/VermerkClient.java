@@ -18,6 +18,7 @@ import org.vermerk.app.account.ClientHome;
 import org.vermerk.app.policy.AdminPolicy;
 import org.vermerk.ui.core.ClientSettings;
 import org.vermerk.ui.core.FxDialogService;
+import org.vermerk.ui.core.ScreenPreparation;
 import org.vermerk.ui.core.TaskExecutor;
 import org.vermerk.ui.core.Theme;
 import org.vermerk.ui.probe.MeasurementProbe;
@@ -67,7 +68,7 @@ public final class VermerkClient {
                     TOOLKIT.complete(null);
                     // The FX thread waits for the main thread's command line, policy and logging
                     // configuration; meanwhile it parses the stylesheets the unlock screen needs.
-                    org.vermerk.ui.core.ScreenPreparation.prepareUnlock();
+                    ScreenPreparation.prepareUnlock();
                 });
             } catch (RuntimeException | Error e) {
                 TOOLKIT.completeExceptionally(e);

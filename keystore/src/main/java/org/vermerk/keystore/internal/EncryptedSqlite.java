@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.SQLiteOpenMode;
 import org.sqlite.mc.SQLiteMCConfig;
 import org.sqlite.mc.SQLiteMCSqlCipherConfig;
@@ -76,7 +77,7 @@ public final class EncryptedSqlite {
      */
     public static void loadNativeLibrary() {
         try {
-            org.sqlite.SQLiteJDBCLoader.initialize(); // synchronized: a connection made meanwhile waits for it
+            SQLiteJDBCLoader.initialize(); // synchronized: a connection made meanwhile waits for it
         } catch (Exception | LinkageError e) {
             LOG.debug(
                     "event=sqlite_native_preload_failed error={}", e.getClass().getSimpleName());

@@ -1,5 +1,6 @@
 package org.vermerk.ui.core;
 
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -41,7 +42,8 @@ public final class ScreenPreparation {
 
     /** The unlock screen's kinds of control: labels, the passphrase field, a button, the progress. */
     public static void prepareUnlock() {
-        prepare("unlock", new Label("."), new PasswordField(), new Button("."), new ProgressIndicator());
+        prepare("unlock", () ->
+                new Node[] {new Label("."), new PasswordField(), new Button("."), new ProgressIndicator()});
     }
 
     /**
@@ -53,26 +55,37 @@ public final class ScreenPreparation {
             return;
         }
         mainPrepared = true;
-        ListView<String> list = new ListView<>();
-        list.getItems().setAll(".", ".");
-        prepare("main", list, new TextField(), new CheckBox("."), new Label("."), new Button("."));
+        prepare("main", () -> {
+            ListView<String> list = new ListView<>();
+            list.getItems().setAll(".", ".");
+            return new Node[] {list, new TextField(), new CheckBox("."), new Label("."), new Button(".")};
+        });
     }
 
-    private static void prepare(String screen, Node... nodes) {
+    /**
+     * Lays out the nodes in a scene with the theme, never shown. The nodes are made inside, so that
+     * a control whose class cannot be initialised costs only the head start: a failure is logged
+     * and swallowed (this runs inside the toolkit's start-up, where it would stop the client).
+     *
+     * @return whether the preparation ran through
+     */
+    static boolean prepare(String screen, Supplier<Node[]> nodes) {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("screens are prepared on the FX thread");
         }
         try {
-            VBox root = new VBox(nodes);
+            VBox root = new VBox(nodes.get());
             Scene scene = new Scene(root, 400, 300);
             new Theme().apply(scene);
             root.applyCss(); // parses the sheets, makes the skins
             root.layout();
-        } catch (RuntimeException e) {
+            return true;
+        } catch (RuntimeException | LinkageError e) {
             LOG.debug(
                     "event=screen_preparation_failed screen={} error={}",
                     screen,
                     e.getClass().getSimpleName());
+            return false;
         }
     }
 }

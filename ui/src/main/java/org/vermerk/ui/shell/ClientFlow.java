@@ -3,6 +3,7 @@ package org.vermerk.ui.shell;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.vermerk.ui.chat.EngineChatService;
 import org.vermerk.ui.core.ClientSettings;
 import org.vermerk.ui.core.DialogService;
 import org.vermerk.ui.core.Messages;
+import org.vermerk.ui.core.ScreenPreparation;
 import org.vermerk.ui.core.TaskExecutor;
 import org.vermerk.ui.core.UiText;
 import org.vermerk.ui.firststart.FirstStartView;
@@ -123,7 +125,7 @@ public final class ClientFlow {
         // derivation has started; ADR 0030).
         model.busyProperty().subscribe(busy -> {
             if (busy) {
-                javafx.application.Platform.runLater(org.vermerk.ui.core.ScreenPreparation::prepareMain);
+                Platform.runLater(ScreenPreparation::prepareMain);
             }
         });
         window.show(Screen.of(messages ->
