@@ -12,9 +12,10 @@
 #   everything that decides the fit (aot_build_key); the caches of other keys are removed.
 # - The JVM writes the cache's magic number before the rest, and a damaged cache can crash it
 #   (SIGSEGV while restoring classes). So the training run writes to a file of its own
-#   ($archive.<pid>.tmp) that is moved into place only after the JVM ended and the file is there,
-#   and every use checks the cache's CRCs (-XX:+VerifySharedSpaces: a failure makes the JVM start
-#   without the cache, silently under -Xlog:aot=off,cds=off).
+#   ($archive.<pid>.tmp) that is moved into place only after the JVM ended and the file is there.
+#   Uses do not check the cache's CRCs (-XX:+VerifySharedSpaces): that read the whole cache at every
+#   start and cost 0.3-0.5 s of a 4 s start (docs/benchmarks.md); a cache written whole can then only
+#   be damaged on disk, as the JDK's own class-data archive, which the JVM maps unchecked too.
 # - One training at a time per runtime (flock on client-<place>.lock, not waiting): a start that
 #   finds another training runs without the cache. Without flock(1) there is no lock.
 
@@ -98,7 +99,7 @@ choose_aot_cache() {
   if [ -e "$aot_archive" ] && [ ! -f "$aot_archive" ]; then return 0; fi
   aot_lock "$cache/client-$place.lock" && locked=yes
   if [ -f "$aot_archive" ]; then
-    jvm_options+=("-XX:AOTCache=$aot_archive" -XX:+VerifySharedSpaces)
+    jvm_options+=("-XX:AOTCache=$aot_archive")
     # No training runs (the lock is ours): what a killed one left (the cache's ~55 MB configuration
     # among it) goes.
     if [ -n "$locked" ]; then aot_remove "$aot_archive".*.tmp "$aot_archive".*.tmp.config; fi

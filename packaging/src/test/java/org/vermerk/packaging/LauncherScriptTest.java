@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -145,13 +142,12 @@ class LauncherScriptTest {
     }
 
     @Test
-    void aCacheWrittenByTheTrainingRunIsUsedAndCheckedByTheNextStart() throws Exception {
+    void aCacheWrittenByTheTrainingRunIsUsedByTheNextStart() throws Exception {
         Path current = archivePath(run("client"));
 
         List<String> args = run("client");
 
-        // a damaged cache can crash the JVM; with its CRCs checked the JVM starts without it
-        assertThat(args).contains("-XX:AOTCache=" + current, "-XX:+VerifySharedSpaces");
+        assertThat(args).contains("-XX:AOTCache=" + current);
         assertThat(args.stream().noneMatch(a -> a.startsWith("-XX:AOTCacheOutput")))
                 .isTrue();
         assertThat(current).exists();
@@ -356,10 +352,10 @@ class LauncherScriptTest {
 
     /**
      * The real JDK (the one the build runs on) takes the JVM options the script builds, for the
-     * training and for the using start, and starts from a damaged cache (the stand-in cannot tell).
+     * training and for the using start (the stand-in cannot tell).
      */
     @Test
-    void theRealJdkTakesTheOptionsOfTheTrainingAndTheUsingStartAndSurvivesADamagedCache() throws Exception {
+    void theRealJdkTakesTheOptionsOfTheTrainingAndTheUsingStart() throws Exception {
         Path realJava = realJdk().resolve("bin/java");
         List<String> training = run("client");
         Path current = archivePath(training);
@@ -369,13 +365,6 @@ class LauncherScriptTest {
 
         List<String> using = run("client");
         assertThat(using).contains("-XX:AOTCache=" + current);
-        assertThat(runJava(realJava, jvmOptions(using))).isZero();
-
-        // zeroes in the middle of a cache made JDK 25 crash (SIGSEGV, exit 134) when it mapped it
-        long size = Files.size(current);
-        try (FileChannel channel = FileChannel.open(current, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.allocate((int) Math.min(1 << 20, size / 4)), size / 2);
-        }
         assertThat(runJava(realJava, jvmOptions(using))).isZero();
     }
 
