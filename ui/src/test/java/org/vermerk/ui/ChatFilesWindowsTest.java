@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -142,11 +144,30 @@ class ChatFilesWindowsTest {
         if (list == null) {
             return List.of();
         }
-        return ((ListView<ChatRow>) list)
+        return onFx(() -> ((ListView<ChatRow>) list)
                 .getItems().stream()
                         .filter(r -> r instanceof ChatRow.MessageRow)
                         .map(r -> (ChatRow.MessageRow) r)
-                        .toList();
+                        .toList());
+    }
+
+    /**
+     * Reads the scene on the FX thread: its lists change there while the test thread polls (a stream
+     * over the chat's rows failed with a ConcurrentModificationException under load).
+     */
+    private static <T> T onFx(Callable<T> read) {
+        if (Platform.isFxApplicationThread()) {
+            try {
+                return read.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Optional<ChatRow.MessageRow> row(Stage stage, String text) {
@@ -199,11 +220,11 @@ class ChatFilesWindowsTest {
     }
 
     private static List<String> visibleTexts(Stage stage, String styleClass) {
-        return stage.getScene().getRoot().lookupAll("." + styleClass).stream()
+        return onFx(() -> stage.getScene().getRoot().lookupAll("." + styleClass).stream()
                 .filter(Node::isVisible)
                 .filter(n -> n instanceof Label)
                 .map(n -> ((Label) n).getText())
-                .toList();
+                .toList());
     }
 
     @Test
