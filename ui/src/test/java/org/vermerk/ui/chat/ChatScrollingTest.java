@@ -3,10 +3,8 @@ package org.vermerk.ui.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
@@ -17,12 +15,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vermerk.app.policy.Language;
-import org.vermerk.keystore.Conversation;
 import org.vermerk.ui.core.FxTaskExecutor;
-import org.vermerk.ui.core.Messages;
-import org.vermerk.ui.testing.FakeChatService;
-import org.vermerk.ui.testing.RecordingDialogs;
 
 /**
  * Scrolling a long conversation from its newest message to its oldest, a screen per pulse as a
@@ -37,8 +30,6 @@ import org.vermerk.ui.testing.RecordingDialogs;
  */
 @ExtendWith(ApplicationExtension.class)
 class ChatScrollingTest {
-    private static final String ANNA = "anna@bmi.example";
-    private static final String BEN = "ben@bmi.example";
     /** Past the window's 1,000 by six pages: the full-window case (a page in above, one out below) repeats. */
     private static final int MESSAGES = 1_600;
 
@@ -47,18 +38,7 @@ class ChatScrollingTest {
 
     @Start
     void start(Stage stage) {
-        FakeChatService service = new FakeChatService(ANNA);
-        Conversation c = service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
-        Instant start = Instant.parse("2026-01-01T08:00:00Z");
-        for (int i = 0; i < MESSAGES; i++) {
-            service.receive("c1", i % 3 == 0 ? ANNA : BEN, start.plusSeconds(300L * i), "Nachricht " + i);
-        }
-        ChatViewModel model =
-                new ChatViewModel(c, "Ben", service, executor, ZoneOffset.UTC, new RecordingDialogs(), id -> {});
-        view = new ChatView(model, Messages.of(Language.GERMAN), List.of(), List.of());
-        stage.setScene(new Scene(view.load(), 500, 600));
-        stage.show();
-        model.open();
+        view = LongChat.of(MESSAGES, 3, 300).show(stage, executor, 500, 600, false);
     }
 
     @AfterEach
@@ -69,9 +49,9 @@ class ChatScrollingTest {
     /**
      * The scroll, looked at after every pulse: each message, the oldest included, must have been on
      * screen on the way up (one test: a second one that only waited for the oldest scrolled the same
-     * 1,600 messages again for a minute of CI). Once the window is full, each page read above drops a page below; shown as two list
-     * changes (rows removed, then rows added) the list lost its place in between and jumped to the
-     * window's other end, so pages were skipped or read again.
+     * 1,600 messages again for a minute of CI). Once the window is full, each page read above drops a
+     * page below; shown as two list changes (rows removed, then rows added) the list lost its place
+     * in between and jumped to the window's other end, so pages were skipped or read again.
      */
     @Test
     void scrollingUpAScreenAtATimeShowsEveryMessageOnTheWay(FxRobot robot) throws Exception {

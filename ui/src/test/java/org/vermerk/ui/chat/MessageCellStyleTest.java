@@ -2,13 +2,10 @@ package org.vermerk.ui.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -19,13 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.vermerk.app.policy.Language;
-import org.vermerk.keystore.Conversation;
 import org.vermerk.ui.core.FxTaskExecutor;
-import org.vermerk.ui.core.Messages;
-import org.vermerk.ui.core.Theme;
-import org.vermerk.ui.testing.FakeChatService;
-import org.vermerk.ui.testing.RecordingDialogs;
 
 /**
  * The bubble's looks per row come from pseudo-classes in theme.css ({@code .message-bubble:own}),
@@ -34,8 +25,6 @@ import org.vermerk.ui.testing.RecordingDialogs;
  */
 @ExtendWith(ApplicationExtension.class)
 class MessageCellStyleTest {
-    private static final String ANNA = "anna@bmi.example";
-    private static final String BEN = "ben@bmi.example";
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
 
     private final FxTaskExecutor executor = new FxTaskExecutor();
@@ -43,20 +32,7 @@ class MessageCellStyleTest {
 
     @Start
     void start(Stage stage) {
-        FakeChatService service = new FakeChatService(ANNA);
-        Conversation c = service.addConversation("c1", Conversation.Kind.DIRECT, "", null, BEN);
-        Instant start = Instant.parse("2026-01-01T08:00:00Z");
-        for (int i = 0; i < 60; i++) {
-            service.receive("c1", i % 2 == 0 ? ANNA : BEN, start.plusSeconds(60L * i), "Nachricht " + i);
-        }
-        ChatViewModel model =
-                new ChatViewModel(c, "Ben", service, executor, ZoneOffset.UTC, new RecordingDialogs(), id -> {});
-        view = new ChatView(model, Messages.of(Language.GERMAN), List.of(), List.of());
-        Scene scene = new Scene(view.load(), 500, 400);
-        new Theme().apply(scene);
-        stage.setScene(scene);
-        stage.show();
-        model.open();
+        view = LongChat.of(60, 2, 60).show(stage, executor, 500, 400, true);
     }
 
     @AfterEach
