@@ -16,8 +16,12 @@ public record Argon2Params(int memoryKiB, int iterations, int lanes) {
     /** The floor a stored key file may declare; anything weaker is treated as tampering. */
     public static final Argon2Params MINIMUM = new Argon2Params(8, 1, 1);
 
-    /** The ceiling a stored key file may declare, so a damaged file cannot ask for 4 TiB. */
-    static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
+    /**
+     * The ceiling a stored key file may declare (16 times the default), so a damaged file cannot
+     * make the client allocate and fill gigabytes outside its heap (Argon2id's memory is native,
+     * ADR 0032).
+     */
+    static final int MAX_MEMORY_KIB = 1024 * 1024;
 
     static final int MAX_ITERATIONS = 64;
     static final int MAX_LANES = 16;

@@ -1,6 +1,11 @@
 package org.vermerk.keystore;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -10,8 +15,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.vermerk.keystore.internal.Argon2id;
 import org.vermerk.protocol.codec.Bytes;
 import org.vermerk.protocol.crypto.Secret;
 
@@ -102,24 +106,41 @@ public final class PassphraseProtector implements KeyProtector {
         return decode(slot.parameters()).params();
     }
 
-    private byte[] derive(Argon2Params params, byte[] salt) {
-        Argon2Parameters argon = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(params.memoryKiB())
-                .withIterations(params.iterations())
-                .withParallelism(params.lanes())
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(argon);
-        byte[] kek = new byte[32];
+    /**
+     * The key-encryption key: Argon2id over the passphrase's UTF-8 bytes (what BouncyCastle's
+     * generator, used before, hashed), computed off the Java heap ({@link Argon2id} says why). A
+     * passphrase that is no valid UTF-16 (an unpaired surrogate) is refused, as BouncyCastle
+     * refused it, rather than hashed with a replacement character.
+     */
+    private byte[] derive(Argon2Params params, byte[] salt) throws KeystoreException {
         char[] chars = passphrase.expose();
+        // At most 3 UTF-8 bytes per UTF-16 unit: one buffer, so the encoder leaves no partial copy.
+        byte[] buffer = new byte[chars.length * 3];
+        byte[] password = null;
         try {
-            generator.generateBytes(chars, kek);
+            CharsetEncoder encoder = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer out = ByteBuffer.wrap(buffer);
+            CoderResult result = encoder.encode(CharBuffer.wrap(chars), out, true);
+            if (!result.isError()) {
+                result = encoder.flush(out);
+            }
+            if (result.isError()) {
+                throw new KeystoreException("the passphrase is not valid Unicode text (an unpaired surrogate)");
+            }
+            password = Arrays.copyOf(buffer, out.position());
+            return Argon2id.derive(password, salt, params.memoryKiB(), params.iterations(), params.lanes(), 32);
+        } catch (OutOfMemoryError e) {
+            throw new KeystoreException("not enough memory for Argon2id (" + params.memoryKiB() / 1024 + " MiB)");
         } finally {
             Arrays.fill(chars, '\0');
+            Arrays.fill(buffer, (byte) 0);
+            if (password != null) {
+                Arrays.fill(password, (byte) 0);
+            }
         }
-        return kek;
     }
 
     private static Cipher cipher(int mode, byte[] kek, byte[] nonce) throws GeneralSecurityException {
