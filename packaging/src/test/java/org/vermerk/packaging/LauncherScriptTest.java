@@ -80,7 +80,7 @@ class LauncherScriptTest {
     void theClientGetsItsOptionsAndTrainsACacheInTheUsersCache() throws Exception {
         List<String> args = run("client", "--home", "/tmp/x");
 
-        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx160m", "-Xlog:aot=off,cds=off");
+        assertThat(args).contains("-XX:+UseSerialGC", "-Xmx96m", "-Xlog:aot=off,cds=off");
         // the training run writes a file of its own, moved into place when the JVM has ended
         assertThat(archiveOption(args)).startsWith("-XX:AOTCacheOutput=" + cache.resolve("vermerk/client-"));
         assertThat(archiveOption(args)).matches(".*\\.aot\\.[0-9]+\\.tmp");

@@ -120,9 +120,9 @@ public final class ClientFlow {
 
     private void showUnlock() {
         UnlockViewModel model = new UnlockViewModel(access::unlock, settings::effective, executor, clock, this::opened);
-        // While Argon2id runs on a worker the FX thread only turns the progress indicator: it gets
-        // the main window's stylesheets and control kinds ready (after this event, so the
-        // derivation has started; ADR 0030).
+        // While Argon2id runs on a worker the FX thread has nothing to draw (the spinner waits a
+        // second, ADR 0032): it gets the main window's stylesheets and control kinds ready (after
+        // this event, so the derivation has started; ADR 0030).
         model.busyProperty().subscribe(busy -> {
             if (busy) {
                 Platform.runLater(ScreenPreparation::prepareMain);

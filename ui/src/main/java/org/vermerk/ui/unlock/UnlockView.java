@@ -57,7 +57,7 @@ public final class UnlockView {
         ViewBindings.showText(message, model.messageProperty(), messages);
         ViewBindings.helpFromError(passphrase, model.messageProperty(), messages);
         homeHint.setText(messages.get("unlock.home", home));
-        progress.visibleProperty().bind(model.busyProperty());
+        progress.visibleProperty().bind(model.showProgressProperty());
         // The field is disabled while the passphrase is checked and during a wait; afterwards the
         // typing goes back into it.
         passphrase.disabledProperty().subscribe(disabled -> {

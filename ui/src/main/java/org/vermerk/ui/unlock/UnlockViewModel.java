@@ -43,6 +43,7 @@ public final class UnlockViewModel {
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final ObjectProperty<UiText> message = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty showProgress = new SimpleBooleanProperty();
     private final BooleanProperty waiting = new SimpleBooleanProperty();
     private final BooleanBinding canUnlock;
 
@@ -51,6 +52,17 @@ public final class UnlockViewModel {
 
     private int failedAttempts;
     private TaskExecutor.Cancellable tick;
+    private TaskExecutor.Cancellable progressDelay;
+
+    /**
+     * How long an unlock runs before the spinning progress indicator appears. Most unlocks end
+     * sooner (Argon2id takes a quarter to half a second on an office PC), and the field and button
+     * are disabled at once, which already says that the passphrase is being checked. An animation
+     * is not free: on a desktop without a GPU driver (a VM, VDI) each of its frames is drawn by
+     * the CPU, and a spinner shown from the first moment made the unlock there twice as slow
+     * (ADR 0032).
+     */
+    static final Duration PROGRESS_DELAY = Duration.ofSeconds(1);
 
     public UnlockViewModel(
             Unlocker unlocker,
@@ -79,6 +91,11 @@ public final class UnlockViewModel {
         return busy;
     }
 
+    /** True when an unlock has run longer than {@link #PROGRESS_DELAY}: the view shows its spinner. */
+    public ReadOnlyBooleanProperty showProgressProperty() {
+        return showProgress;
+    }
+
     public ReadOnlyBooleanProperty waitingProperty() {
         return waiting;
     }
@@ -95,15 +112,16 @@ public final class UnlockViewModel {
         passphrase.set("");
         busy.set(true);
         message.set(null);
+        progressDelay = executor.schedule(PROGRESS_DELAY, () -> showProgress.set(busy.get()));
         executor.submit(
                 () -> unlocker.unlock(secret, settings.get()),
                 account -> {
-                    busy.set(false);
+                    endBusy();
                     failedAttempts = 0;
                     onUnlocked.accept(account);
                 },
                 failure -> {
-                    busy.set(false);
+                    endBusy();
                     java.util.Arrays.fill(secret, '\0');
                     switch (failure) {
                         case PassphraseRejectedException e -> {
@@ -120,10 +138,22 @@ public final class UnlockViewModel {
                 });
     }
 
-    /** Stops the countdown; the screen is going away. */
+    /** Stops the countdown and the progress delay; the screen is going away. */
     public void dispose() {
         if (tick != null) {
             tick.cancel();
+        }
+        if (progressDelay != null) {
+            progressDelay.cancel();
+        }
+    }
+
+    private void endBusy() {
+        busy.set(false);
+        showProgress.set(false);
+        if (progressDelay != null) {
+            progressDelay.cancel();
+            progressDelay = null;
         }
     }
 

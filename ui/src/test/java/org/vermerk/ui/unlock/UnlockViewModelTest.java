@@ -94,4 +94,44 @@ class UnlockViewModelTest {
         assertThat(opened).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void theSpinnerAppearsOnlyWhenAnUnlockTakesLongerThanTheDelay() {
+        failure = new PassphraseRejectedException(1, Duration.ZERO, null);
+        executor.holdCallbacks = true; // the check is still running
+        model.passphraseProperty().set("falsch");
+        model.unlock();
+        assertThat(model.busyProperty().get()).isTrue();
+        assertThat(model.showProgressProperty().get()).isFalse();
+        assertThat(executor.scheduled())
+                .extracting(SameThreadExecutor.Scheduled::delay)
+                .containsExactly(UnlockViewModel.PROGRESS_DELAY);
+
+        executor.runScheduled(); // the delay is over, the check is not
+        assertThat(model.showProgressProperty().get()).isTrue();
+
+        executor.releaseCallbacks();
+        assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.showProgressProperty().get()).isFalse();
+    }
+
+    @Test
+    void leavingTheScreenDuringAnUnlockCancelsTheSpinnersDelay() {
+        executor.holdCallbacks = true;
+        failure = new PassphraseRejectedException(1, Duration.ZERO, null);
+        model.passphraseProperty().set("falsch");
+        model.unlock();
+        assertThat(executor.scheduled()).hasSize(1);
+        model.dispose();
+        assertThat(executor.scheduled()).isEmpty();
+    }
+
+    @Test
+    void aQuickUnlockNeverShowsTheSpinner() {
+        failure = new PassphraseRejectedException(1, Duration.ZERO, null);
+        model.passphraseProperty().set("falsch");
+        model.unlock();
+        assertThat(executor.scheduled()).isEmpty(); // the delay was cancelled when the check ended
+        assertThat(model.showProgressProperty().get()).isFalse();
+    }
 }
