@@ -105,6 +105,7 @@ final class ClientRun {
                     events.get("intervals-us").put("rss-kib", Long.toString(status(process.pid(), "VmRSS")));
                     events.get("intervals-us").put("hwm-kib", Long.toString(status(process.pid(), "VmHWM")));
                     events.get("intervals-us").put("raw", parts.length > 1 ? parts[1] : "");
+                    MemoryReport.write(process.pid(), stderr.resolveSibling(stderr.getFileName() + ".memory.txt"));
                 }
             }
             in.write("exit\n");
