@@ -56,8 +56,8 @@ public final class UnlockViewModel {
 
     /**
      * How long an unlock runs before the spinning progress indicator appears. Most unlocks end
-     * sooner (Argon2id takes a quarter to half a second on an office PC), and the field and button
-     * are disabled at once, which already says that the passphrase is being checked. An animation
+     * sooner (Argon2id took 0.3–0.7 s on our 2-core test machine), and the field and button are
+     * disabled at once, which already says that the passphrase is being checked. An animation
      * is not free: on a desktop without a GPU driver (a VM, VDI) each of its frames is drawn by
      * the CPU, and a spinner shown from the first moment made the unlock there twice as slow
      * (ADR 0032).
