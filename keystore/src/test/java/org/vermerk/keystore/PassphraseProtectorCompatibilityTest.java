@@ -11,6 +11,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vermerk.protocol.codec.Bytes;
@@ -70,6 +71,31 @@ class PassphraseProtectorCompatibilityTest {
                 .hasMessageNotContaining("abc");
         assertThatThrownBy(() -> wrapAsBefore(passphrase.toCharArray(), new byte[32], Bytes.of(new byte[] {1})))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * Argon2id's memory is native now, outside the heap ceiling: a key file that declares more than
+     * 1 GiB is refused as damaged before anything is allocated (1 GiB itself is allowed).
+     */
+    @Test
+    void aKeyFileAskingForMoreThanOneGibibyteIsRefusedAsDamaged() {
+        int oneGiBInKiB = 1024 * 1024;
+        assertThat(new Argon2Params(oneGiBInKiB, 1, 1).memoryKiB()).isEqualTo(oneGiBInKiB);
+        Bytes parameters = Bytes.of(ByteBuffer.allocate(13 + 16)
+                .putInt(oneGiBInKiB + 1)
+                .putInt(1)
+                .putInt(1)
+                .put((byte) 16)
+                .put(new byte[16])
+                .array());
+        KeySlot slot = new KeySlot(
+                KeySlot.Kind.PASSPHRASE_ARGON2ID, parameters, Bytes.of(new byte[12]), Bytes.of(new byte[48]));
+        PassphraseProtector protector =
+                new PassphraseProtector(Passphrase.of("egal".toCharArray()), PARAMS, new SecureRandom());
+
+        assertThatThrownBy(() -> protector.unwrap(slot, Bytes.of(new byte[] {1})))
+                .isInstanceOf(StoreCorruptedException.class)
+                .hasMessageContaining("bad Argon2id parameters");
     }
 
     /** The earlier release's wrap: BouncyCastle's Argon2id over the characters, then AES-256-GCM. */
